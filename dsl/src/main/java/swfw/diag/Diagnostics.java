@@ -1,0 +1,67 @@
+package swfw.diag;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Collects diagnostics of a run, up to a bound, after which one "too many errors" note is kept. */
+public final class Diagnostics {
+  public static final int MAX_ERRORS = 100;
+
+  private final List<Diagnostic> all = new ArrayList<>();
+  private int errors;
+  private boolean truncated;
+
+  public void report(Diagnostic d) {
+    if (d.isError()) {
+      if (errors >= MAX_ERRORS) {
+        truncated = true;
+        return;
+      }
+      errors++;
+    } else if (all.size() >= MAX_ERRORS * 2) {
+      truncated = true;
+      return;
+    }
+    all.add(d);
+  }
+
+  public void error(String code, Span span, String message, String... notes) {
+    report(Diagnostic.error(code, span, message, notes));
+  }
+
+  public void warning(String code, Span span, String message, String... notes) {
+    report(Diagnostic.warning(code, span, message, notes));
+  }
+
+  public void addAll(Diagnostics other) {
+    other.all.forEach(this::report);
+    truncated |= other.truncated;
+  }
+
+  public boolean hasErrors() {
+    return errors > 0;
+  }
+
+  public int errorCount() {
+    return errors;
+  }
+
+  public int warningCount() {
+    return all.size() - errors;
+  }
+
+  /** True when diagnostics were dropped past {@link #MAX_ERRORS}. */
+  public boolean truncated() {
+    return truncated;
+  }
+
+  /** In source order (file, line, column), stable for equal positions. */
+  public List<Diagnostic> sorted() {
+    List<Diagnostic> copy = new ArrayList<>(all);
+    copy.sort(Comparator.comparing((Diagnostic d) -> d.span().file().toString())
+        .thenComparingInt(d -> d.span().line())
+        .thenComparingInt(d -> d.span().column()));
+    return copy;
+  }
+}

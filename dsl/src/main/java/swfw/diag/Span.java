@@ -1,0 +1,28 @@
+package swfw.diag;
+
+import java.nio.file.Path;
+
+/** A place in a source file: 1-based line and column, length in characters (at least 1 for carets). */
+public record Span(Path file, int line, int column, int length) {
+  public static Span of(Path file, int line, int column, int length) {
+    return new Span(file, line, column, length);
+  }
+
+  /** The span from the start of this one to the end of {@code end}, when both are on one line. */
+  public Span to(Span end) {
+    if (end.line != line || end.column < column) {
+      return this;
+    }
+    return new Span(file, line, column, end.column + end.length - column);
+  }
+
+  /** {@code cluster.swfw:12}, as generated rules quote it. */
+  public String shortLocation() {
+    return file.getFileName() + ":" + line;
+  }
+
+  @Override
+  public String toString() {
+    return file + ":" + line + ":" + column;
+  }
+}

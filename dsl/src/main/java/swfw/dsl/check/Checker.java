@@ -1,0 +1,308 @@
+package swfw.dsl.check;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import swfw.diag.Diagnostics;
+import swfw.diag.Span;
+import swfw.dsl.ast.Action;
+import swfw.dsl.ast.Clause;
+import swfw.dsl.ast.HostAttr;
+import swfw.dsl.ast.Iface;
+import swfw.dsl.ast.Item;
+import swfw.dsl.ast.Protocol;
+import swfw.dsl.ast.Stmt;
+import swfw.dsl.ast.Target;
+import swfw.dsl.load.LoadedPolicy;
+import swfw.dsl.value.Cidr;
+import swfw.dsl.value.Family;
+import swfw.dsl.value.IcmpType;
+import swfw.dsl.value.PortRange;
+import swfw.dsl.value.Rate;
+
+/**
+ * Resolves names and checks values of a loaded policy. Reports every problem it finds; returns a
+ * {@link CheckedPolicy} only when none of them is an error.
+ */
+public final class Checker {
+  /** The role of a policy that declares no node. */
+  public static final String DEFAULT_ROLE = "default";
+
+  private final Diagnostics diags;
+  private final Values values;
+  private final List<Resolved> out = new ArrayList<>();
+  private final Set<String> roles = new LinkedHashSet<>();
+  private final Map<String, HostEntry> hosts = new LinkedHashMap<>();
+
+  private Checker(Diagnostics diags, Map<String, Stmt.Let> lets) {
+    this.diags = diags;
+    this.values = new Values(diags, lets);
+  }
+
+  public static Optional<CheckedPolicy> check(LoadedPolicy loaded, Diagnostics diags) {
+    int before = diags.errorCount();
+    Checker checker = new Checker(diags, collectLets(loaded.statements(), diags));
+    if (loaded.statements().isEmpty()) {
+      diags.warning(Codes.EMPTY_POLICY, new Span(loaded.root(), 1, 1, 1), "the policy has no statements",
+          "an empty policy compiles to rules that guard nothing");
+    }
+    for (Stmt s : loaded.statements()) {
+      checker.statement(s, Optional.empty());
+    }
+    checker.checkHostRoles();
+    if (diags.errorCount() > before) {
+      return Optional.empty();
+    }
+    List<String> roles = checker.roles.isEmpty() ? List.of(DEFAULT_ROLE) : List.copyOf(checker.roles);
+    return Optional.of(new CheckedPolicy(loaded.root(), loaded.sources(), checker.out, roles,
+        List.copyOf(checker.hosts.values())));
+  }
+
+  private static Map<String, Stmt.Let> collectLets(List<Stmt> statements, Diagnostics diags) {
+    Map<String, Stmt.Let> lets = new HashMap<>();
+    for (Stmt s : statements) {
+      if (s instanceof Stmt.Let let) {
+        Stmt.Let first = lets.putIfAbsent(let.name().text(), let);
+        if (first != null) {
+          diags.error(Codes.DUPLICATE_DEFINITION, let.name().span(), "'" + let.name().text() + "' is already defined",
+              "note: first defined at " + first.name().span());
+        }
+      }
+    }
+    return lets;
+  }
+
+  private void statement(Stmt s, Optional<String> role) {
+    if (s instanceof Stmt.Let let) {
+      values.let(let.name().text());
+    } else if (s instanceof Stmt.Node node) {
+      roles.add(node.name().text());
+      for (Stmt inner : node.body()) {
+        statement(inner, Optional.of(node.name().text()));
+      }
+    } else if (s instanceof Stmt.Host host) {
+      host(host);
+    } else if (s instanceof Stmt.Public p) {
+      out.add(new Resolved.Interfaces(p.span(), role, true, ifaces(p.ifaces())));
+    } else if (s instanceof Stmt.Trust t) {
+      out.add(new Resolved.Interfaces(t.span(), role, false, ifaces(t.ifaces())));
+    } else if (s instanceof Stmt.Rule r) {
+      Resolved.Verb verb = r.action() == Action.ALLOW ? Resolved.Verb.ALLOW
+          : r.action() == Action.DENY ? Resolved.Verb.DENY : Resolved.Verb.REJECT;
+      filter(r.span(), role, verb, r.outbound(), r.target(), r.clauses(), r.comment(), r.commentSpan());
+    } else if (s instanceof Stmt.Publish p) {
+      filter(p.span(), role, Resolved.Verb.PUBLISH, false, p.target(), p.clauses(), p.comment(), p.commentSpan());
+    } else if (s instanceof Stmt.Expect e) {
+      Resolved.Verb verb = e.accept() ? Resolved.Verb.EXPECT_ACCEPT : Resolved.Verb.EXPECT_DROP;
+      filter(e.span(), role, verb, false, e.target(), e.clauses(), e.comment(), e.commentSpan());
+    }
+  }
+
+  private void filter(Span span, Optional<String> role, Resolved.Verb verb, boolean outbound, Target target,
+      List<Clause> clauses, Optional<String> comment, Optional<Span> commentSpan) {
+    int before = diags.errorCount();
+    Values.Service service = values.target(target);
+    List<String> ifaces = List.of();
+    Optional<List<Cidr>> from = Optional.empty();
+    Optional<List<Cidr>> to = Optional.empty();
+    Optional<Rate> limit = Optional.empty();
+    Set<Class<?>> seen = new HashSet<>();
+    for (Clause c : clauses) {
+      if (!seen.add(c.getClass())) {
+        diags.error(Codes.DUPLICATE_CLAUSE, c.span(), "'" + clauseWord(c) + "' is given twice in one statement",
+            "list several values in one clause: 'from { a, b }'");
+        continue;
+      }
+      if (c instanceof Clause.On on) {
+        ifaces = ifaces(on.ifaces());
+      } else if (c instanceof Clause.From f) {
+        from = Optional.of(values.addresses(f.addrs()));
+      } else if (c instanceof Clause.To t) {
+        to = Optional.of(values.addresses(t.addrs()));
+      } else if (c instanceof Clause.Limit l) {
+        limit = values.rate(l);
+        if (verb != Resolved.Verb.ALLOW) {
+          diags.error(Codes.LIMIT_ON_DENY, l.span(), "'limit' only applies to 'allow' rules",
+              "a limit lets packets through up to a rate; the excess is dropped");
+        }
+      }
+    }
+    from = from.map(Checker::withoutAny);
+    to = to.map(Checker::withoutAny);
+    comment.ifPresent(text -> comment(text, commentSpan.orElse(span)));
+    if (verb == Resolved.Verb.PUBLISH && (!service.protocol().hasPorts() || service.ports().isEmpty())) {
+      diags.error(Codes.PUBLISH_NEEDS_PORTS, target.span(), "'publish' needs tcp or udp ports",
+          "write the port the container publishes: 'publish tcp 8080'");
+    }
+    if (outbound && (verb == Resolved.Verb.PUBLISH)) {
+      diags.error(Codes.OUTBOUND_CLAUSE, span, "'publish' cannot be outbound");
+    }
+    if (diags.errorCount() > before) {
+      return;
+    }
+    Match match = new Match(service.protocol(), service.ports(), service.icmpTypes(), ifaces, from, to, limit);
+    checkFamilies(span, target, match);
+    checkRequiredIcmpv6(span, verb, match);
+    out.add(new Resolved.Filter(span, role, verb, outbound, match, comment));
+  }
+
+  /** {@code any} inside an address list widens it to every address: the list then means no restriction. */
+  private static List<Cidr> withoutAny(List<Cidr> cidrs) {
+    for (Cidr c : cidrs) {
+      if (c.isAny()) {
+        boolean v4 = cidrs.stream().anyMatch(x -> x.isAny() && x.family() == Family.V4);
+        boolean v6 = cidrs.stream().anyMatch(x -> x.isAny() && x.family() == Family.V6);
+        if (v4 && v6) {
+          return null;
+        }
+      }
+    }
+    return cidrs;
+  }
+
+  private void checkFamilies(Span span, Target target, Match m) {
+    Set<Family> families = EnumSet.allOf(Family.class);
+    if (m.protocol() == Protocol.ICMP) {
+      families.retainAll(Set.of(Family.V4));
+    } else if (m.protocol() == Protocol.ICMPV6) {
+      families.retainAll(Set.of(Family.V6));
+    }
+    Set<Family> beforeAddresses = EnumSet.copyOf(families);
+    m.from().ifPresent(list -> families.retainAll(familiesOf(list)));
+    Set<Family> afterFrom = families.isEmpty() ? EnumSet.noneOf(Family.class) : EnumSet.copyOf(families);
+    m.to().ifPresent(list -> families.retainAll(familiesOf(list)));
+    boolean emptySet = m.from().map(List::isEmpty).orElse(false) || m.to().map(List::isEmpty).orElse(false);
+    if (families.isEmpty() && !emptySet) {
+      String why = afterFrom.isEmpty()
+          ? "'from' holds only " + label(familiesOf(m.from().orElseThrow())) + " addresses, but " + m.protocol().keyword()
+              + " is " + label(beforeAddresses) + " only"
+          : "'from' holds only " + label(afterFrom) + " addresses and 'to' only " + label(familiesOf(m.to().orElseThrow()));
+      diags.error(Codes.FAMILY_MISMATCH, span, "rule mixes IPv4 and IPv6 so that it matches nothing: " + why,
+          "split it into one rule per family");
+    }
+  }
+
+  private static String label(Set<Family> families) {
+    return families.size() == 1 ? (families.contains(Family.V4) ? "IPv4" : "IPv6") : "IPv4 and IPv6";
+  }
+
+  private static Set<Family> familiesOf(List<Cidr> cidrs) {
+    Set<Family> f = EnumSet.noneOf(Family.class);
+    cidrs.forEach(c -> f.add(c.family()));
+    return f;
+  }
+
+  private void checkRequiredIcmpv6(Span span, Resolved.Verb verb, Match m) {
+    if (verb != Resolved.Verb.DENY && verb != Resolved.Verb.REJECT || m.protocol() != Protocol.ICMPV6) {
+      return;
+    }
+    List<Integer> blocked = new ArrayList<>();
+    for (int t : new java.util.TreeSet<>(IcmpType.REQUIRED_V6)) {
+      if (m.icmpTypes().isEmpty() || m.icmpTypes().contains(new IcmpType(Family.V6, t))) {
+        blocked.add(t);
+      }
+    }
+    if (!blocked.isEmpty()) {
+      diags.error(Codes.REQUIRED_ICMPV6, span, "this rule would block ICMPv6 type" + (blocked.size() > 1 ? "s " : " ")
+          + blocked + " that IPv6 needs to work",
+          "swfw always allows ICMPv6 errors (1-4) and neighbour discovery (133-136); name other types to block");
+    }
+  }
+
+  private void comment(String text, Span span) {
+    int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > Codes.MAX_COMMENT_BYTES) {
+      diags.error(Codes.COMMENT_TOO_LONG, span, "comment is " + bytes + " bytes long; at most "
+          + Codes.MAX_COMMENT_BYTES + " fit",
+          "iptables keeps 255 bytes of a rule comment and silently cuts the rest; swfw adds the source location");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < ' ' || c == 0x7f) {
+        diags.error(Codes.COMMENT_CONTROL, span, "comment contains a " + (c == '\n' ? "newline" : "control character"),
+            "rule comments are one line of printable text");
+        return;
+      }
+    }
+  }
+
+  private List<String> ifaces(List<Iface> ifaces) {
+    List<String> names = new ArrayList<>(ifaces.size());
+    for (Iface i : ifaces) {
+      Interfaces.problem(i.name()).ifPresentOrElse(
+          p -> diags.error(Codes.BAD_INTERFACE, i.span(), "invalid interface name '" + Interfaces.shown(i.name()) + "': " + p,
+              "Linux interface names are 1-15 bytes of letters, digits, '_', '-', '.' or '@', with an optional trailing '+'"),
+          () -> names.add(i.name()));
+    }
+    return names;
+  }
+
+  private void host(Stmt.Host host) {
+    Map<HostAttr.Kind, HostAttr> attrs = new HashMap<>();
+    for (HostAttr a : host.attrs()) {
+      if (attrs.putIfAbsent(a.kind(), a) != null) {
+        diags.error(Codes.BAD_HOST, a.span(), "'" + a.kind().keyword() + "' is given twice for host '" + host.name().text() + "'");
+      }
+    }
+    HostAttr role = attrs.get(HostAttr.Kind.ROLE);
+    HostAttr address = attrs.get(HostAttr.Kind.ADDRESS);
+    if (role == null || address == null) {
+      diags.error(Codes.BAD_HOST, host.name().span(), "host '" + host.name().text() + "' needs "
+          + (role == null ? "a role" : "an address"), "write: host NAME role ROLE address ADDRESS;");
+      return;
+    }
+    Optional<Cidr> addr = values.hostAddress(address);
+    int port = attrs.containsKey(HostAttr.Kind.PORT) ? values.sshPort(attrs.get(HostAttr.Kind.PORT)) : 22;
+    if (addr.isEmpty() || port < 0) {
+      return;
+    }
+    HostEntry entry = new HostEntry(host.span(), host.name().text(), role.value(), addr.get().address(),
+        value(attrs, HostAttr.Kind.USER), port, value(attrs, HostAttr.Kind.KEY), value(attrs, HostAttr.Kind.JUMP),
+        value(attrs, HostAttr.Kind.SWARM));
+    HostEntry first = hosts.putIfAbsent(entry.name(), entry);
+    if (first != null) {
+      diags.error(Codes.DUPLICATE_HOST, host.name().span(), "host '" + entry.name() + "' is already defined",
+          "note: first defined at " + first.span());
+    }
+  }
+
+  private static Optional<String> value(Map<HostAttr.Kind, HostAttr> attrs, HostAttr.Kind kind) {
+    return Optional.ofNullable(attrs.get(kind)).map(HostAttr::value);
+  }
+
+  /** A host whose role no node declares gets only the global rules: likely a typo when nodes exist. */
+  private void checkHostRoles() {
+    if (roles.isEmpty()) {
+      hosts.values().forEach(h -> roles.add(h.role()));
+      return;
+    }
+    Set<String> declared = new LinkedHashSet<>(roles);
+    for (HostEntry h : hosts.values()) {
+      if (!declared.contains(h.role())) {
+        String hint = Suggestions.closest(h.role(), declared).map(s -> "did you mean '" + s + "'?")
+            .orElse("declare it with 'node " + h.role() + " { … }' or use one of: " + String.join(", ", declared));
+        diags.warning(Codes.UNKNOWN_ROLE, h.span(), "host '" + h.name() + "' has role '" + h.role()
+            + "', which no node declares: it gets only the global rules", hint);
+        roles.add(h.role());
+      }
+    }
+  }
+
+  private static String clauseWord(Clause c) {
+    if (c instanceof Clause.On) {
+      return "on";
+    }
+    if (c instanceof Clause.From) {
+      return "from";
+    }
+    return c instanceof Clause.To ? "to" : "limit";
+  }
+}

@@ -1,0 +1,94 @@
+package swfw.dsl.parse;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import swfw.diag.Diagnostics;
+import swfw.dsl.ast.Program;
+import swfw.grammar.SwfwLexer;
+import swfw.grammar.SwfwParser;
+
+/**
+ * Parses one policy text. Syntax errors become diagnostics (all of them, recovering as it goes);
+ * an AST is only built from a text without any.
+ */
+public final class PolicyParser {
+  public static final String CODE_BAD_CHAR = "SW0005";
+  public static final String CODE_UNTERMINATED = "SW0006";
+
+  private PolicyParser() {}
+
+  /** Returns the program, or empty when {@code diagnostics} received syntax errors. */
+  public static Optional<Program> parse(Path file, String text, Diagnostics diagnostics) {
+    Positions positions = new Positions(file);
+    int errorsBefore = diagnostics.errorCount();
+    List<Token> tokens = lex(text, positions, diagnostics);
+    SwfwParser.PolicyContext tree = parseTokens(tokens, positions, diagnostics);
+    if (diagnostics.errorCount() > errorsBefore || tree == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Program(file, new AstBuilder(positions).policy(tree)));
+  }
+
+  /** The lexer's tokens, all channels, with lexical errors reported and their tokens hidden. */
+  public static List<Token> tokens(String text) {
+    SwfwLexer lexer = new SwfwLexer(CharStreams.fromString(text));
+    lexer.removeErrorListeners();
+    List<Token> out = new ArrayList<>();
+    for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
+      out.add(t);
+      if (t.getType() == Token.EOF) {
+        return out;
+      }
+    }
+  }
+
+  private static List<Token> lex(String text, Positions positions, Diagnostics diagnostics) {
+    List<Token> tokens = tokens(text);
+    for (Token t : tokens) {
+      if (t.getType() == SwfwLexer.ERROR_CHAR) {
+        diagnostics.error(CODE_BAD_CHAR, positions.of(t), "unexpected character '" + shown(t.getText()) + "'");
+        ((CommonToken) t).setChannel(Token.HIDDEN_CHANNEL);
+      } else if (t.getType() == SwfwLexer.UNTERMINATED_STRING) {
+        diagnostics.error(CODE_UNTERMINATED, positions.of(t), "unterminated string",
+            "a string ends with '\"' on the same line");
+        ((CommonToken) t).setType(SwfwLexer.STRING);
+      }
+    }
+    return tokens;
+  }
+
+  private static String shown(String s) {
+    int c = s.codePointAt(0);
+    return c < ' ' || c == 0x7f || c == 0xfffd ? String.format("\\u%04x", c) : s;
+  }
+
+  /** SLL first, which is fast and enough for nearly every text; full LL with recovery only on failure. */
+  private static SwfwParser.PolicyContext parseTokens(List<Token> tokens, Positions positions, Diagnostics diagnostics) {
+    CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(tokens));
+    SwfwParser parser = new SwfwParser(stream);
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    try {
+      return parser.policy();
+    } catch (ParseCancellationException e) {
+      stream.seek(0);
+      parser.reset();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      parser.addErrorListener(new SyntaxErrors(positions, diagnostics));
+      return parser.policy();
+    }
+  }
+}

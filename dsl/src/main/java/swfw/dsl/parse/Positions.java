@@ -1,0 +1,29 @@
+package swfw.dsl.parse;
+
+import java.nio.file.Path;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import swfw.diag.Span;
+
+/** The one place that turns ANTLR positions into spans: ANTLR columns are 0-based, ours 1-based. */
+final class Positions {
+  private final Path file;
+
+  Positions(Path file) {
+    this.file = file;
+  }
+
+  Span of(Token t) {
+    int length = t.getType() == Token.EOF ? 1 : Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
+    return new Span(file, Math.max(1, t.getLine()), t.getCharPositionInLine() + 1, length);
+  }
+
+  Span of(ParserRuleContext ctx) {
+    Span start = of(ctx.getStart());
+    Token stop = ctx.getStop();
+    if (stop == null || stop.getTokenIndex() < ctx.getStart().getTokenIndex()) {
+      return start;
+    }
+    return start.to(of(stop));
+  }
+}

@@ -1,0 +1,102 @@
+package swfw.dsl.value;
+
+/**
+ * An address or network of either family, held as 128 bits (IPv4 in the low 32). Printed in the
+ * canonical form iptables-save uses: dotted quads, RFC 5952 IPv6, and /32 or /128 spelled out.
+ */
+public record Cidr(Family family, long hi, long lo, int prefix) implements Comparable<Cidr> {
+  public int bits() {
+    return family == Family.V4 ? 32 : 128;
+  }
+
+  public boolean isAny() {
+    return prefix == 0;
+  }
+
+  /** This network with host bits cleared. */
+  public Cidr network() {
+    if (family == Family.V4) {
+      long mask = prefix == 0 ? 0 : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
+      return new Cidr(family, 0, lo & mask, prefix);
+    }
+    long hiMask = prefix >= 64 ? -1L : prefix == 0 ? 0 : -1L << (64 - prefix);
+    long loMask = prefix <= 64 ? 0 : prefix == 128 ? -1L : -1L << (128 - prefix);
+    return new Cidr(family, hi & hiMask, lo & loMask, prefix);
+  }
+
+  public boolean hasHostBits() {
+    return !equals(network());
+  }
+
+  /** True when every address of {@code other} is in this network. */
+  public boolean contains(Cidr other) {
+    if (other.family != family || other.prefix < prefix) {
+      return false;
+    }
+    return new Cidr(family, other.hi, other.lo, prefix).network().equals(network());
+  }
+
+  /** The address part only, without a prefix. */
+  public String address() {
+    return family == Family.V4 ? v4(lo) : v6(hi, lo);
+  }
+
+  @Override
+  public String toString() {
+    return address() + "/" + prefix;
+  }
+
+  @Override
+  public int compareTo(Cidr o) {
+    int c = family.compareTo(o.family);
+    if (c == 0) {
+      c = Long.compareUnsigned(hi, o.hi);
+    }
+    if (c == 0) {
+      c = Long.compareUnsigned(lo, o.lo);
+    }
+    return c != 0 ? c : Integer.compare(prefix, o.prefix);
+  }
+
+  private static String v4(long v) {
+    return ((v >>> 24) & 0xff) + "." + ((v >>> 16) & 0xff) + "." + ((v >>> 8) & 0xff) + "." + (v & 0xff);
+  }
+
+  private static String v6(long hi, long lo) {
+    int[] groups = new int[8];
+    for (int i = 0; i < 4; i++) {
+      groups[i] = (int) ((hi >>> (48 - 16 * i)) & 0xffff);
+      groups[i + 4] = (int) ((lo >>> (48 - 16 * i)) & 0xffff);
+    }
+    int bestStart = -1;
+    int bestLen = 1;
+    for (int i = 0; i < 8; ) {
+      if (groups[i] != 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < 8 && groups[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLen) {
+        bestStart = i;
+        bestLen = j - i;
+      }
+      i = j;
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        b.append("::");
+        i += bestLen - 1;
+        continue;
+      }
+      if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
+        b.append(':');
+      }
+      b.append(Integer.toHexString(groups[i]));
+    }
+    return b.toString();
+  }
+}
