@@ -66,7 +66,7 @@ public final class DiagnosticRenderer {
     StringBuilder b = new StringBuilder(line.length());
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      b.append(c == '\t' || (c >= ' ' && c != 0x7f) ? c : '?');
+      b.append(c == '\t' || (c >= ' ' && c != 0x7f && c != 0xfffd) ? c : '?');
     }
     return b.toString();
   }

@@ -25,6 +25,7 @@ import swfw.grammar.SwfwParser;
 public final class PolicyParser {
   public static final String CODE_BAD_CHAR = "SW0005";
   public static final String CODE_UNTERMINATED = "SW0006";
+  public static final String CODE_NOT_TEXT = "SW0008";
 
   private PolicyParser() {}
 
@@ -55,17 +56,57 @@ public final class PolicyParser {
 
   private static List<Token> lex(String text, Positions positions, Diagnostics diagnostics) {
     List<Token> tokens = tokens(text);
+    if (looksBinary(text)) {
+      diagnostics.error(CODE_NOT_TEXT, new swfw.diag.Span(positions.file(), 1, 1, 1),
+          "this is not a policy file: it holds binary data", "policy files are UTF-8 text");
+      return List.of(tokens.get(tokens.size() - 1));
+    }
+    Token runStart = null;
     for (Token t : tokens) {
       if (t.getType() == SwfwLexer.ERROR_CHAR) {
-        diagnostics.error(CODE_BAD_CHAR, positions.of(t), "unexpected character '" + shown(t.getText()) + "'");
+        // One diagnostic for a run of bad characters, not one per character.
+        boolean continues = runStart != null && t.getLine() == runStart.getLine();
+        if (!continues) {
+          runStart = t;
+          diagnostics.error(CODE_BAD_CHAR, positions.of(t), describe(t.getText()));
+        }
         ((CommonToken) t).setChannel(Token.HIDDEN_CHANNEL);
-      } else if (t.getType() == SwfwLexer.UNTERMINATED_STRING) {
+        continue;
+      }
+      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+        runStart = null;
+      }
+      if (t.getType() == SwfwLexer.UNTERMINATED_STRING) {
         diagnostics.error(CODE_UNTERMINATED, positions.of(t), "unterminated string",
             "a string ends with '\"' on the same line");
         ((CommonToken) t).setType(SwfwLexer.STRING);
       }
     }
     return tokens;
+  }
+
+  /** NUL bytes or many undecodable bytes near the start: not worth a diagnostic per character. */
+  static boolean looksBinary(String text) {
+    int n = Math.min(text.length(), 4096);
+    int bad = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == 0) {
+        return true;
+      }
+      if (c == 0xfffd || c < ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+        bad++;
+      }
+    }
+    return n > 0 && bad * 10 > n;
+  }
+
+  private static String describe(String s) {
+    int c = s.codePointAt(0);
+    if (c == 0xfffd) {
+      return "invalid UTF-8 byte";
+    }
+    return "unexpected character '" + shown(s) + "'";
   }
 
   private static String shown(String s) {

@@ -13,6 +13,10 @@ final class Positions {
     this.file = file;
   }
 
+  Path file() {
+    return file;
+  }
+
   Span of(Token t) {
     int length = t.getType() == Token.EOF ? 1 : Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
     return new Span(file, Math.max(1, t.getLine()), t.getCharPositionInLine() + 1, length);
