@@ -1,0 +1,149 @@
+package swfw.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import swfw.compiler.CompiledNode;
+import swfw.compiler.CompiledPolicy;
+import swfw.compiler.Compiler;
+import swfw.compiler.iptables.Forms;
+import swfw.compiler.text.UnifiedDiff;
+import swfw.dsl.Frontend;
+import swfw.dsl.value.Family;
+
+@Command(name = "compile", description = {
+    "Compile a policy to iptables-restore files, DIR/<node>.rules.v4 and DIR/<node>.rules.v6 per node role.",
+    "Without -o the files go to standard output, each after a '# ==> NAME <==' line."},
+    footer = ExitCodes.HELP)
+final class CompileCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The policy file.")
+  Path file;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Write the files into DIR.")
+  Path outputDir;
+
+  @Option(names = "--node", paramLabel = "ROLE", description = "Only this node role.")
+  String node;
+
+  @Option(names = "--stdout", description = "Print the files instead of writing them.")
+  boolean stdout;
+
+  @Option(names = "--live", description = "The live form (iptables-restore --noflush on a running host) "
+      + "instead of the boot form (/etc/iptables/rules.v4|v6, loaded before Docker starts).")
+  boolean live;
+
+  @Option(names = "--check", description = "Write nothing; compare with the files in DIR and exit 1 with a "
+      + "unified diff when they differ (for CI approval of policy changes).")
+  boolean check;
+
+  @Option(names = "--strict", description = "Warnings fail the compile too.")
+  boolean strict;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    if (check && outputDir == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check needs -o DIR to compare with");
+    }
+    Frontend front = Frontend.run(file);
+    int code = Reporter.report(front, err, strict);
+    if (code != ExitCodes.OK || front.policy().isEmpty()) {
+      return ExitCodes.POLICY;
+    }
+    swfw.diag.Diagnostics diags = new swfw.diag.Diagnostics();
+    Optional<CompiledPolicy> compiled = Compiler.compile(front.policy().get(), diags);
+    err.print(front.renderer().renderAll(diags.sorted()));
+    if (compiled.isEmpty() || strict && diags.warningCount() > 0) {
+      return ExitCodes.POLICY;
+    }
+    Map<String, String> files = files(compiled.get());
+    if (check) {
+      return compare(files);
+    }
+    if (outputDir == null || stdout) {
+      print(files);
+      return ExitCodes.OK;
+    }
+    Files.createDirectories(outputDir);
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      writeIfChanged(outputDir.resolve(f.getKey()), f.getValue());
+    }
+    return ExitCodes.OK;
+  }
+
+  private Map<String, String> files(CompiledPolicy policy) {
+    if (node != null && policy.node(node).isEmpty()) {
+      throw new UserError(ExitCodes.USAGE, "no node role '" + node + "' in " + file + " (roles: "
+          + String.join(", ", policy.nodes().stream().map(CompiledNode::role).toList()) + ")");
+    }
+    Forms.Form form = live ? Forms.Form.LIVE : Forms.Form.BOOT;
+    Map<String, String> files = new LinkedHashMap<>();
+    for (CompiledNode n : policy.nodes()) {
+      if (node != null && !n.role().equals(node)) {
+        continue;
+      }
+      for (Family f : Family.values()) {
+        files.put(n.role() + "." + Forms.fileName(f), Forms.render(n.ruleset(f), form, policy.policyName()));
+      }
+    }
+    return files;
+  }
+
+  private void print(Map<String, String> files) {
+    PrintWriter out = spec.commandLine().getOut();
+    boolean several = files.size() > 1;
+    files.forEach((name, text) -> {
+      if (several) {
+        out.print("# ==> " + name + " <==\n");
+      }
+      out.print(text);
+    });
+    out.flush();
+  }
+
+  private int compare(Map<String, String> files) throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    int differing = 0;
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path path = outputDir.resolve(f.getKey());
+      String old = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
+      String diff = UnifiedDiff.diff(Files.exists(path) ? path.toString() : "/dev/null",
+          path + " (compiled)", old, f.getValue());
+      if (!diff.isEmpty()) {
+        differing++;
+        out.print(diff);
+      }
+    }
+    out.flush();
+    if (differing > 0) {
+      spec.commandLine().getErr().println("swfw: " + differing + " file(s) in " + outputDir
+          + " differ from the policy: run 'swfw compile " + file + " -o " + outputDir + "' and commit the result");
+      return ExitCodes.POLICY;
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void writeIfChanged(Path path, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (Files.exists(path) && java.util.Arrays.equals(Files.readAllBytes(path), bytes)) {
+      return;
+    }
+    Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+    Files.write(tmp, bytes);
+    Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,50 @@
+package swfw.compiler;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import swfw.compiler.ir.IrBuilder;
+import swfw.compiler.ir.NodeIr;
+import swfw.compiler.ir.PolicyIr;
+import swfw.compiler.iptables.RulesetBuilder;
+import swfw.diag.Diagnostics;
+import swfw.diag.Span;
+import swfw.dsl.check.CheckedPolicy;
+import swfw.dsl.value.Family;
+
+/** Checked policy → intermediate policy → rulesets. Later passes never run after errors. */
+public final class Compiler {
+  private Compiler() {}
+
+  public static Optional<CompiledPolicy> compile(CheckedPolicy policy, Diagnostics diags) {
+    int before = diags.errorCount();
+    PolicyIr ir = IrBuilder.build(policy, diags);
+    if (diags.errorCount() > before) {
+      return Optional.empty();
+    }
+    Function<Span, String> location = locations(policy.root());
+    List<CompiledNode> nodes = new ArrayList<>();
+    for (NodeIr node : ir.nodes()) {
+      nodes.add(new CompiledNode(node.role(), RulesetBuilder.build(node, Family.V4, location),
+          RulesetBuilder.build(node, Family.V6, location)));
+    }
+    return Optional.of(new CompiledPolicy(fileName(policy.root()), ir, nodes));
+  }
+
+  /** {@code cluster.swfw:12}, or {@code inc/web.swfw:3} for an included file: stable wherever swfw runs. */
+  static Function<Span, String> locations(Path root) {
+    Path dir = root.toAbsolutePath().normalize().getParent();
+    return span -> {
+      Path file = span.file().toAbsolutePath().normalize();
+      String name = dir != null && file.startsWith(dir) ? dir.relativize(file).toString() : String.valueOf(file.getFileName());
+      return name.replace('\\', '/') + ":" + span.line();
+    };
+  }
+
+  private static String fileName(Path root) {
+    Path name = root.getFileName();
+    return name == null ? root.toString() : name.toString();
+  }
+}

@@ -1,0 +1,126 @@
+package swfw.compiler.ir;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import swfw.diag.Diagnostics;
+import swfw.dsl.ast.Protocol;
+import swfw.dsl.check.CheckedPolicy;
+import swfw.dsl.check.Codes;
+import swfw.dsl.check.Match;
+import swfw.dsl.check.Resolved;
+import swfw.dsl.value.Cidr;
+import swfw.dsl.value.Family;
+
+/**
+ * Builds the intermediate policy: for each node role, the global statements and the role's own in
+ * source order, interfaces resolved, each rule split into the families its addresses allow.
+ */
+public final class IrBuilder {
+  public static final String NO_GUARDED_INTERFACE = "SW3001";
+
+  private final Diagnostics diags;
+
+  private IrBuilder(Diagnostics diags) {
+    this.diags = diags;
+  }
+
+  public static PolicyIr build(CheckedPolicy policy, Diagnostics diags) {
+    IrBuilder b = new IrBuilder(diags);
+    List<NodeIr> nodes = new ArrayList<>();
+    for (String role : policy.roles()) {
+      nodes.add(b.node(role, policy.statements()));
+    }
+    return new PolicyIr(policy.root(), nodes, policy.hosts());
+  }
+
+  private NodeIr node(String role, List<Resolved> statements) {
+    List<Resolved> mine = statements.stream()
+        .filter(s -> s.role().isEmpty() || s.role().get().equals(role)).toList();
+    Map<String, Guard> guarded = new LinkedHashMap<>();
+    Map<String, Guard> trusted = new LinkedHashMap<>();
+    for (Resolved s : mine) {
+      if (s instanceof Resolved.Interfaces i) {
+        i.names().forEach(n -> (i.guarded() ? guarded : trusted).putIfAbsent(n, new Guard(n, i.span())));
+      } else if (s instanceof Resolved.Filter f && !f.outbound() && !f.verb().isExpectation()) {
+        // Naming an interface in 'allow … on IFACE' guards it for this node, as 'public' does.
+        f.match().ifaces().forEach(n -> guarded.putIfAbsent(n, new Guard(n, f.span())));
+      }
+    }
+    for (Guard g : guarded.values()) {
+      Guard t = trusted.get(g.iface());
+      if (t != null) {
+        diags.error(Codes.GUARDED_AND_TRUSTED, t.span(), "interface '" + g.iface() + "' is both trusted and guarded on node '"
+            + role + "'", "note: guarded at " + g.span(), "a trusted interface is unrestricted; remove one of the two");
+      }
+    }
+    List<RuleIr> rules = new ArrayList<>();
+    List<ExpectIr> expectations = new ArrayList<>();
+    List<String> allGuarded = List.copyOf(guarded.keySet());
+    boolean warned = false;
+    for (Resolved s : mine) {
+      if (!(s instanceof Resolved.Filter f)) {
+        continue;
+      }
+      if (f.verb().isExpectation()) {
+        expectations.add(new ExpectIr(role, f));
+        continue;
+      }
+      List<String> ifaces = f.match().ifaces().isEmpty() ? allGuarded : f.match().ifaces();
+      if (ifaces.isEmpty() && !warned) {
+        warned = true;
+        diags.warning(NO_GUARDED_INTERFACE, f.span(), "node '" + role + "' has no guarded interface, so this rule filters nothing",
+            "declare one with 'public eth0;' or name it in the rule: 'on eth0'");
+      }
+      split(f, ifaces, rules);
+    }
+    return new NodeIr(role, List.copyOf(guarded.values()), List.copyOf(trusted.values()), rules, expectations);
+  }
+
+  /** One IR rule per family the rule can match in. */
+  private static void split(Resolved.Filter f, List<String> ifaces, List<RuleIr> out) {
+    Match m = f.match();
+    for (Family family : families(m)) {
+      Optional<List<Cidr>> from = m.from().map(l -> only(l, family));
+      Optional<List<Cidr>> to = m.to().map(l -> only(l, family));
+      if (from.map(List::isEmpty).orElse(false) || to.map(List::isEmpty).orElse(false)) {
+        continue;
+      }
+      out.add(new RuleIr(f.span(), direction(f), verdict(f.verb()), family, ifaces, m.protocol(), m.ports(),
+          m.icmpTypes(), from.orElse(List.of()), to.orElse(List.of()), m.limit(), f.comment()));
+    }
+  }
+
+  static Set<Family> families(Match m) {
+    if (m.protocol() == Protocol.ICMP) {
+      return EnumSet.of(Family.V4);
+    }
+    if (m.protocol() == Protocol.ICMPV6) {
+      return EnumSet.of(Family.V6);
+    }
+    return EnumSet.allOf(Family.class);
+  }
+
+  private static List<Cidr> only(List<Cidr> cidrs, Family family) {
+    return cidrs.stream().filter(c -> c.family() == family).toList();
+  }
+
+  private static Direction direction(Resolved.Filter f) {
+    if (f.verb() == Resolved.Verb.PUBLISH) {
+      return Direction.PUBLISHED;
+    }
+    return f.outbound() ? Direction.OUTBOUND : Direction.INBOUND;
+  }
+
+  private static Verdict verdict(Resolved.Verb verb) {
+    return switch (verb) {
+      case DENY -> Verdict.DROP;
+      case REJECT -> Verdict.REJECT;
+      default -> Verdict.ACCEPT;
+    };
+  }
+}

@@ -1,0 +1,7 @@
+package swfw.compiler.ir;
+
+public enum Verdict {
+  ACCEPT,
+  DROP,
+  REJECT
+}
