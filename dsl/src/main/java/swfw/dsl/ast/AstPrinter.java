@@ -7,6 +7,7 @@ import swfw.diag.Span;
 public final class AstPrinter implements Stmt.Visitor<Void> {
   private final StringBuilder out = new StringBuilder();
   private int depth;
+  private java.nio.file.Path file;
 
   public static String print(List<Stmt> statements) {
     AstPrinter p = new AstPrinter();
@@ -15,6 +16,10 @@ public final class AstPrinter implements Stmt.Visitor<Void> {
   }
 
   private void line(Span span, String text) {
+    if (!span.file().equals(file)) {
+      file = span.file();
+      out.append("== ").append(file.toString().replace('\\', '/')).append('\n');
+    }
     out.append("  ".repeat(depth)).append(span.line()).append(':').append(span.column()).append(' ').append(text).append('\n');
   }
 
