@@ -91,7 +91,7 @@ public final class IrBuilder {
         continue;
       }
       out.add(new RuleIr(f.span(), direction(f), verdict(f.verb()), family, ifaces, m.protocol(), m.ports(),
-          m.icmpTypes(), from.orElse(List.of()), to.orElse(List.of()), m.limit(), f.comment()));
+          m.icmpTypes(), anyIfWhole(from), anyIfWhole(to), m.limit(), f.comment()));
     }
   }
 
@@ -103,6 +103,11 @@ public final class IrBuilder {
       return EnumSet.of(Family.V6);
     }
     return EnumSet.allOf(Family.class);
+  }
+
+  /** A list holding 0.0.0.0/0 or ::/0 restricts nothing: the empty list, as iptables-save prints it. */
+  private static List<Cidr> anyIfWhole(Optional<List<Cidr>> cidrs) {
+    return cidrs.filter(l -> l.stream().noneMatch(Cidr::isAny)).orElse(List.of());
   }
 
   private static List<Cidr> only(List<Cidr> cidrs, Family family) {

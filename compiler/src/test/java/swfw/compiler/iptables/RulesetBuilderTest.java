@@ -1,0 +1,124 @@
+package swfw.compiler.iptables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import swfw.compiler.Policies;
+import swfw.dsl.value.Family;
+
+class RulesetBuilderTest {
+  /** The -A lines of one chain, with the chain name and comments left out for readability. */
+  private static String chain(String policy, String role, Family family, String chain) {
+    Ruleset rs = Policies.compile(policy).node(role).orElseThrow().ruleset(family);
+    return rs.chain(chain).orElseThrow().rules().stream()
+        .map(r -> IptablesText.spec(r, family).replaceAll("(^| )-m comment --comment (\"[^\"]*\"|\\S+)", "").strip())
+        .collect(Collectors.joining("\n", "", "\n"));
+  }
+
+  @Test
+  void guardedChainAcceptsEstablishedEarlyDropsInvalidAndDefaultDenies() {
+    assertEquals("""
+        -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+        -m conntrack --ctstate INVALID -j DROP
+        -p tcp -m tcp --dport 22 -j ACCEPT
+        -j DROP
+        """, chain("node worker allow tcp 22 on eth0; trust ens11;", "worker", Family.V4, "SWFW-IN-eth0"));
+  }
+
+  @Test
+  void rateLimitedRuleGoesBeforeConntrackWithItsOverflowDrop() {
+    assertEquals("""
+        -p icmp -m icmp --icmp-type 8 -m limit --limit 8/sec -j ACCEPT
+        -p icmp -m icmp --icmp-type 8 -j DROP
+        -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+        -m conntrack --ctstate INVALID -j DROP
+        -p icmp -m icmp --icmp-type 3 -j ACCEPT
+        -j DROP
+        """, chain("public eth0; allow icmp 3; allow icmp echo-request limit 8/second;", "default", Family.V4,
+        "SWFW-IN-eth0"));
+  }
+
+  @Test
+  void limitedTcpRuleCountsNewConnectionsOnly() {
+    String c = chain("public eth0; allow tcp 22 limit 6/minute burst 3;", "default", Family.V4, "SWFW-IN-eth0");
+    assertTrue(c.startsWith("""
+        -p tcp -m tcp --dport 22 -m conntrack --ctstate NEW -m limit --limit 6/min --limit-burst 3 -j ACCEPT
+        -p tcp -m tcp --dport 22 -m conntrack --ctstate NEW -j DROP
+        -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+        """), c);
+  }
+
+  @Test
+  void earlierRuleSharingPacketsWithALimitedRuleStaysBeforeIt() {
+    String c = chain("public eth0; allow tcp 22 from 10.0.0.0/8; allow tcp 80; allow tcp 22 limit 1/second;",
+        "default", Family.V4, "SWFW-IN-eth0");
+    assertEquals("""
+        -s 10.0.0.0/8 -p tcp -m tcp --dport 22 -m conntrack --ctstate NEW -j ACCEPT
+        -p tcp -m tcp --dport 22 -m conntrack --ctstate NEW -m limit --limit 1/sec -j ACCEPT
+        -p tcp -m tcp --dport 22 -m conntrack --ctstate NEW -j DROP
+        -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+        -m conntrack --ctstate INVALID -j DROP
+        -p tcp -m tcp --dport 80 -j ACCEPT
+        -j DROP
+        """, c);
+  }
+
+  @Test
+  void multiportTakesFifteenSlotsAndRangesCountTwice() {
+    String ports = "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,100-200";
+    String c = chain("public eth0; allow tcp " + ports + ";", "default", Family.V4, "SWFW-IN-eth0");
+    assertTrue(c.contains("-p tcp -m multiport --dports 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15 -j ACCEPT\n"), c);
+    assertTrue(c.contains("-p tcp -m multiport --dports 16,100:200 -j ACCEPT\n"), c);
+  }
+
+  @Test
+  void publishedPortMatchesTheOriginalDestinationPortAndReturns() {
+    assertEquals("""
+        -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN
+        -p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j RETURN
+        -s 198.51.100.0/24 -p udp -m conntrack --ctorigdstport 5000:5010 --ctdir ORIGINAL -j RETURN
+        -j DROP
+        """, chain("public eth0; publish tcp 8080; publish udp 5000-5010 from 198.51.100.0/24;", "default",
+        Family.V4, "SWFW-FWD-eth0"));
+  }
+
+  @Test
+  void ipv6ChainAlwaysLetsInTheIcmpv6ThatIpv6Needs() {
+    String c = chain("public eth0; allow tcp 22;", "default", Family.V6, "SWFW-IN-eth0");
+    for (int t : new int[] {1, 2, 3, 4}) {
+      assertTrue(c.contains("-p ipv6-icmp -m icmp6 --icmpv6-type " + t + " -j ACCEPT\n"), c);
+    }
+    for (int t : new int[] {133, 134, 135, 136}) {
+      assertTrue(c.contains("-p ipv6-icmp -m icmp6 --icmpv6-type " + t + " -m hl --hl-eq 255 -j ACCEPT\n"), c);
+    }
+    assertTrue(c.indexOf("--icmpv6-type 136") < c.indexOf("INVALID"), "NDP must pass before INVALID is dropped");
+  }
+
+  @Test
+  void rejectAnswersTcpWithResetAndOthersWithPortUnreachable() {
+    String v4 = chain("public eth0; reject tcp 25; reject udp 53;", "default", Family.V4, "SWFW-IN-eth0");
+    String v6 = chain("public eth0; reject udp 53;", "default", Family.V6, "SWFW-IN-eth0");
+    assertTrue(v4.contains("-p tcp -m tcp --dport 25 -j REJECT --reject-with tcp-reset"), v4);
+    assertTrue(v4.contains("-p udp -m udp --dport 53 -j REJECT --reject-with icmp-port-unreachable"), v4);
+    assertTrue(v6.contains("-p udp -m udp --dport 53 -j REJECT --reject-with icmp6-port-unreachable"), v6);
+  }
+
+  @Test
+  void everyRuleCarriesItsSourceLocationAndTheUsersComment() {
+    Ruleset rs = Policies.compile("public eth0;\nallow tcp 22 \"SSH \\\"admin\\\" it's\";\n").node("default")
+        .orElseThrow().v4();
+    String spec = IptablesText.spec(rs.chain("SWFW-IN-eth0").orElseThrow().rules().get(2), Family.V4);
+    assertEquals("-p tcp -m tcp --dport 22 -m comment --comment \"test.swfw:2 SSH \\\"admin\\\" it\\'s\" -j ACCEPT", spec);
+  }
+
+  @Test
+  void quotesLikeIptablesSave() {
+    assertEquals("swfw-hook", IptablesText.quote("swfw-hook"));
+    assertEquals("\"a b\"", IptablesText.quote("a b"));
+    assertEquals("\"x:1\"", IptablesText.quote("x:1"));
+    assertEquals("\"\\\\ \\\"\"", IptablesText.quote("\\ \""));
+  }
+}
