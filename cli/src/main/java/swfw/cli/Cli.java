@@ -9,6 +9,8 @@ public final class Cli {
 
   public static CommandLine create(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new SwfwCommand());
+    // explain's packet has a literal '->', which must not read as an option.
+    cl.getSubcommands().get("explain").setUnmatchedOptionsArePositionalParams(true);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, line, parsed) -> handle(ex, line.getErr()));

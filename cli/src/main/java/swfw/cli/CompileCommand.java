@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import swfw.compiler.CompiledNode;
 import swfw.compiler.CompiledPolicy;
 import swfw.compiler.Compiler;
+import swfw.compiler.explain.Expectations;
 import swfw.compiler.iptables.Forms;
 import swfw.compiler.text.UnifiedDiff;
 import swfw.dsl.Frontend;
@@ -53,6 +54,9 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Warnings fail the compile too.")
   boolean strict;
 
+  @Option(names = "--no-expect", description = "Write the files even when an expect statement fails.")
+  boolean noExpect;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -69,6 +73,14 @@ final class CompileCommand implements Callable<Integer> {
     err.print(front.renderer().renderAll(diags.sorted()));
     if (compiled.isEmpty() || strict && diags.warningCount() > 0) {
       return ExitCodes.POLICY;
+    }
+    if (!noExpect) {
+      var failures = Expectations.check(compiled.get(), Compiler.locations(file));
+      if (!failures.isEmpty()) {
+        err.print(front.renderer().renderAll(failures));
+        err.println("swfw: " + failures.size() + " expectation(s) failed: nothing written");
+        return ExitCodes.POLICY;
+      }
     }
     Map<String, String> files = files(compiled.get());
     if (check) {

@@ -34,7 +34,7 @@ public final class Compiler {
   }
 
   /** {@code cluster.swfw:12}, or {@code inc/web.swfw:3} for an included file: stable wherever swfw runs. */
-  static Function<Span, String> locations(Path root) {
+  public static Function<Span, String> locations(Path root) {
     Path dir = root.toAbsolutePath().normalize().getParent();
     return span -> {
       Path file = span.file().toAbsolutePath().normalize();
