@@ -108,6 +108,11 @@ final class CompileCommand implements Callable<Integer> {
       if (node != null && !n.role().equals(node)) {
         continue;
       }
+      java.util.List<swfw.compiler.iptables.IpSet> sets = new java.util.ArrayList<>(n.v4().sets());
+      sets.addAll(n.v6().sets());
+      if (!sets.isEmpty()) {
+        files.put(n.role() + ".ipset", swfw.compiler.iptables.IptablesText.ipsetRestore(sets));
+      }
       for (Family f : Family.values()) {
         files.put(n.role() + "." + Forms.fileName(f), Forms.render(n.ruleset(f), form, policy.policyName()));
       }

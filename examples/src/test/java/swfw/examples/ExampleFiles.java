@@ -14,7 +14,7 @@ import swfw.cli.Cli;
 final class ExampleFiles {
   /** Policies that are compiled on their own; every other .swfw file is included by one of them. */
   static final List<String> ROOTS = List.of("swarm/cluster.swfw", "oneline/oneline.swfw", "sets/sets.swfw",
-      "includes/main.swfw", "published/published.swfw");
+      "includes/main.swfw", "published/published.swfw", "blocklist/blocklist.swfw");
 
   private ExampleFiles() {}
 

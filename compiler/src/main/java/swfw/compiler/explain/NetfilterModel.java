@@ -94,6 +94,8 @@ public final class NetfilterModel {
 
   static boolean matches(IptRule r, Packet p) {
     return address(r.src(), p.src()) && address(r.dst(), p.dst())
+        && r.srcSet().map(set -> set.contains(p.src())).orElse(true)
+        && r.dstSet().map(set -> set.contains(p.dst())).orElse(true)
         && r.in().map(i -> p.path() != Packet.Path.OUTPUT && ifaceMatches(i, p.iface())).orElse(true)
         && r.out().map(o -> p.path() == Packet.Path.OUTPUT && ifaceMatches(o, p.iface())).orElse(true)
         && (r.protocol() == Protocol.ANY || r.protocol() == p.protocol())

@@ -51,10 +51,14 @@ public final class Forms {
   }
 
   private static StringBuilder header(Ruleset rs, String policyName, String what) {
-    return new StringBuilder(4096)
+    StringBuilder b = new StringBuilder(4096)
         .append("# swfw: node role '").append(rs.role()).append("', ").append(rs.family() == Family.V4 ? "IPv4" : "IPv6")
         .append(", compiled from ").append(policyName).append(". Do not edit: change the policy and compile again.\n")
         .append("# ").append(what).append('\n');
+    if (!rs.sets().isEmpty()) {
+      b.append("# uses the address sets of ").append(rs.role()).append(".ipset: load them first (ipset restore)\n");
+    }
+    return b;
   }
 
   private static void declare(Ruleset rs, StringBuilder b) {

@@ -22,9 +22,17 @@ import swfw.dsl.value.Rate;
 public record IptRule(Optional<Cidr> src, Optional<Cidr> dst, Optional<String> in, Optional<String> out,
     Protocol protocol, List<PortRange> dports, Optional<IcmpType> icmpType, Optional<Integer> hopLimit,
     Optional<String> ctstates, Optional<PortRange> ctOrigDstPort, Optional<Rate> limit, String comment,
-    String target, Optional<Span> source) {
+    String target, Optional<Span> source, Optional<IpSet> srcSet, Optional<IpSet> dstSet) {
   public IptRule {
     dports = List.copyOf(dports);
+  }
+
+  public IptRule(Optional<Cidr> src, Optional<Cidr> dst, Optional<String> in, Optional<String> out,
+      Protocol protocol, List<PortRange> dports, Optional<IcmpType> icmpType, Optional<Integer> hopLimit,
+      Optional<String> ctstates, Optional<PortRange> ctOrigDstPort, Optional<Rate> limit, String comment,
+      String target, Optional<Span> source) {
+    this(src, dst, in, out, protocol, dports, icmpType, hopLimit, ctstates, ctOrigDstPort, limit, comment, target,
+        source, Optional.empty(), Optional.empty());
   }
 
   /** A rule that matches everything and only jumps or decides. */
@@ -35,22 +43,22 @@ public record IptRule(Optional<Cidr> src, Optional<Cidr> dst, Optional<String> i
 
   public IptRule withIn(String iface) {
     return new IptRule(src, dst, Optional.of(iface), out, protocol, dports, icmpType, hopLimit, ctstates, ctOrigDstPort,
-        limit, comment, target, source);
+        limit, comment, target, source, srcSet, dstSet);
   }
 
   public IptRule withCtstates(String states) {
     return new IptRule(src, dst, in, out, protocol, dports, icmpType, hopLimit, Optional.of(states), ctOrigDstPort,
-        limit, comment, target, source);
+        limit, comment, target, source, srcSet, dstSet);
   }
 
   public IptRule withTarget(String newTarget, String newComment) {
     return new IptRule(src, dst, in, out, protocol, dports, icmpType, hopLimit, ctstates, ctOrigDstPort,
-        limit, newComment, newTarget, source);
+        limit, newComment, newTarget, source, srcSet, dstSet);
   }
 
   public IptRule withoutLimit() {
     return new IptRule(src, dst, in, out, protocol, dports, icmpType, hopLimit, ctstates, ctOrigDstPort,
-        Optional.empty(), comment, target, source);
+        Optional.empty(), comment, target, source, srcSet, dstSet);
   }
 
   public boolean isJump() {

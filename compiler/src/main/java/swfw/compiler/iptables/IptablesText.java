@@ -31,6 +31,8 @@ public final class IptablesText {
       r.dports().forEach(p -> ports.add(p.iptables()));
       b.append(" -m multiport --dports ").append(ports);
     }
+    r.srcSet().ifPresent(set -> b.append(" -m set --match-set ").append(set.name()).append(" src"));
+    r.dstSet().ifPresent(set -> b.append(" -m set --match-set ").append(set.name()).append(" dst"));
     r.icmpType().ifPresent(t -> b.append(family == Family.V4 ? " -m icmp --icmp-type " : " -m icmp6 --icmpv6-type ")
         .append(t.type()));
     r.hopLimit().ifPresent(h -> b.append(" -m hl --hl-eq ").append(h));
@@ -91,6 +93,27 @@ public final class IptablesText {
       b.append(c < ' ' || c == 0x7f ? ' ' : c);
     }
     return b.append('"').toString();
+  }
+
+  /**
+   * The {@code ipset restore} text that creates or replaces a node's sets atomically: each set is
+   * filled under a temporary name and swapped in, so rules never see it empty or half-filled.
+   */
+  public static String ipsetRestore(java.util.List<IpSet> sets) {
+    StringBuilder b = new StringBuilder(64 + sets.stream().mapToInt(s -> s.members().size() * 32).sum());
+    for (IpSet s : sets) {
+      String family = s.family() == swfw.dsl.value.Family.V4 ? "inet" : "inet6";
+      String header = " " + s.type() + " family " + family + " maxelem " + Math.max(65536, s.members().size()) + "\n";
+      String tmp = s.name() + "-new";
+      b.append("create ").append(tmp).append(header).append("flush ").append(tmp).append('\n');
+      for (Cidr c : s.members()) {
+        b.append("add ").append(tmp).append(' ').append(s.type().equals("hash:ip") ? c.address() : c.toString()).append('\n');
+      }
+      b.append("create ").append(s.name()).append(header.substring(0, header.length() - 1)).append(" -exist\n")
+          .append("swap ").append(tmp).append(' ').append(s.name()).append('\n')
+          .append("destroy ").append(tmp).append('\n');
+    }
+    return b.toString();
   }
 
   static String portList(java.util.List<PortRange> ports) {

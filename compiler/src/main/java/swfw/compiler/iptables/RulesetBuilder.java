@@ -38,6 +38,7 @@ public final class RulesetBuilder {
   private final NodeIr node;
   private final Family family;
   private final Function<Span, String> location;
+  private final java.util.Map<String, IpSet> sets = new java.util.LinkedHashMap<>();
 
   private RulesetBuilder(NodeIr node, Family family, Function<Span, String> location) {
     this.node = node;
@@ -79,7 +80,7 @@ public final class RulesetBuilder {
       chains.add(new Chain(OUTPUT, outputRules(outbound)));
       hooks.add(new Hook("OUTPUT", Optional.empty(), OUTPUT));
     }
-    return new Ruleset(node.role(), family, chains, hooks);
+    return new Ruleset(node.role(), family, chains, hooks, List.copyOf(sets.values()));
   }
 
   private List<IptRule> inputRules(Guard g) {
@@ -151,11 +152,11 @@ public final class RulesetBuilder {
       if (!r.ifaces().contains(g.iface())) {
         continue;
       }
-      for (Optional<Cidr> src : orAny(r.from())) {
+      for (Addr src : addresses(r.from())) {
         for (PortRange port : r.ports()) {
-          out.add(new IptRule(src, Optional.empty(), Optional.empty(), Optional.empty(), r.protocol(), List.of(),
+          out.add(new IptRule(src.cidr(), Optional.empty(), Optional.empty(), Optional.empty(), r.protocol(), List.of(),
               Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(port), Optional.empty(), comment(r),
-              "RETURN", Optional.of(r.span())));
+              "RETURN", Optional.of(r.span()), src.set(), Optional.empty()));
         }
       }
     }
@@ -182,12 +183,12 @@ public final class RulesetBuilder {
     Optional<String> states = (beforeConntrack || outbound && r.isLimited()) && !r.protocol().isIcmp()
         ? Optional.of("NEW") : Optional.empty();
     for (Optional<String> iface : ifaces) {
-      for (Optional<Cidr> src : orAny(r.from())) {
-        for (Optional<Cidr> dst : orAny(r.to())) {
+      for (Addr src : addresses(r.from())) {
+        for (Addr dst : addresses(r.to())) {
           for (Match m : matches(r)) {
-            IptRule rule = new IptRule(src, dst, Optional.empty(), iface, r.protocol(), m.ports, m.icmp,
+            IptRule rule = new IptRule(src.cidr(), dst.cidr(), Optional.empty(), iface, r.protocol(), m.ports, m.icmp,
                 Optional.empty(), states, Optional.empty(), r.limit(), comment(r), target(r.verdict()),
-                Optional.of(r.span()));
+                Optional.of(r.span()), src.set(), dst.set());
             out.add(rule);
             if (r.isLimited()) {
               out.add(rule.withoutLimit().withTarget("DROP", comment(r) + " (over limit)"));
@@ -233,8 +234,19 @@ public final class RulesetBuilder {
     return out;
   }
 
-  private static List<Optional<Cidr>> orAny(List<Cidr> cidrs) {
-    return cidrs.isEmpty() ? List.of(Optional.empty()) : cidrs.stream().map(Optional::of).toList();
+  /** An address match: one address or network, a kernel set, or neither (any). */
+  private record Addr(Optional<Cidr> cidr, Optional<IpSet> set) {}
+
+  /** One match per address, or a single kernel set when the list is long. */
+  private List<Addr> addresses(List<Cidr> cidrs) {
+    if (cidrs.isEmpty()) {
+      return List.of(new Addr(Optional.empty(), Optional.empty()));
+    }
+    if (cidrs.size() > IpSet.THRESHOLD) {
+      IpSet set = sets.computeIfAbsent(IpSet.of(family, cidrs).name(), k -> IpSet.of(family, cidrs));
+      return List.of(new Addr(Optional.empty(), Optional.of(set)));
+    }
+    return cidrs.stream().map(c -> new Addr(Optional.of(c), Optional.empty())).toList();
   }
 
   private String comment(RuleIr r) {
