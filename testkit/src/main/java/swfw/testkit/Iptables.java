@@ -88,9 +88,23 @@ public final class Iptables {
     return normalise(netns.run(binary("-save")));
   }
 
-  /** {@code iptables-save -t table}, normalised; "" when the table does not exist. */
+  /**
+   * One table of {@link #save()}; "" when the table does not exist (cut from the full save
+   * because {@code iptables-nft-save -t nat} prints an empty nat table even when there is none).
+   */
   public String save(String table) {
-    return normalise(netns.run(binary("-save"), "-t", table));
+    StringBuilder sb = new StringBuilder();
+    boolean in = false;
+    for (String line : save().split("\n", -1)) {
+      if (line.startsWith("*")) {
+        in = line.equals("*" + table);
+      }
+      if (in) {
+        sb.append(line).append('\n');
+        in = !line.equals("COMMIT");
+      }
+    }
+    return sb.toString();
   }
 
   /** Runs {@code iptables -w args…} (e.g. {@code "-N", "DOCKER-USER"}) and returns its stdout; throws on failure. */

@@ -72,10 +72,9 @@ public final class Probe {
    * A listener that never answers looks FILTERED: use {@link Netns#listenUdp}.
    */
   public static ProbeResult udp(Netns from, String addr, int port, Duration timeout) {
+    // dd reads one whole datagram; bash's own `read` would take one byte and discard the rest
     String script = "exec 3<>/dev/udp/$1/$2 || exit 3; printf 'probe\\n' >&3; "
-        + "IFS= read -t $3 -r line <&3; rc=$?; "
-        + "if [ $rc -eq 0 ]; then printf '%s\\n' \"$line\"; exit 0; fi; "
-        + "if [ $rc -gt 128 ]; then exit 124; fi; exit $rc";
+        + "exec timeout $3 dd bs=65535 count=1 status=none <&3";
     ExecResult r = from.exec(timeout.plus(SLACK), "bash", "-c", script, "udp-probe", addr,
         Integer.toString(port), seconds(timeout));
     requireTool(r, "bash");
