@@ -126,6 +126,20 @@ public final class Netns {
     return sysctl("net.ipv6.conf.all.forwarding", "1");
   }
 
+  /**
+   * Empties the neighbour (ARP/NDP) cache, so the next IPv6 packet must pass neighbour
+   * discovery through the firewall again (a cached entry would hide a missing NDP allowance).
+   */
+  public Netns flushNeighbours() {
+    return ip("neigh", "flush", "all");
+  }
+
+  /** Empties the conntrack table ({@code conntrack -F}): earlier connections stop counting as ESTABLISHED. */
+  public Netns flushConntrack() {
+    exec("conntrack", "-F").orThrow();
+    return this;
+  }
+
   /** Creates a bridge and brings it up. */
   public Netns bridge(String bridge) {
     Lab.checkIfName(bridge);

@@ -30,6 +30,64 @@ class DockerLabTest {
   }
 
   @Test
+  void readmeExampleWorkerDropsPublishedPortFromOutside(Lab lab) {
+    DockerLab docker = DockerLab.builder().build(lab);
+    docker.host().listenTcp(22);
+
+    docker.iptables().restoreNoflush(worker("", ""));
+    docker.ip6tables().restoreNoflush(worker(
+        "-A SWFW-INPUT -i eth0 -p ipv6-icmp -m icmp6 --icmpv6-type 135 -j RETURN\n",
+        "-A SWFW-INPUT -i eth0 -p ipv6-icmp -m icmp6 --icmpv6-type 136 -j RETURN\n"));
+    docker.internet().flushNeighbours();
+    docker.host().flushNeighbours();
+
+    assertEquals("""
+        inet -> tcp 203.0.113.1 22   : OPEN(host:22)
+        inet -> tcp 2001:db8:1::1 22 : OPEN(host:22)
+        inet -> tcp 203.0.113.1 8080 : FILTERED
+        peer -> tcp 10.10.10.1 8080  : OPEN(ctr:80)
+        """, new ProbeMatrix()
+            .tcp(docker.internet(), HOST_V4, 22)
+            .tcp(docker.internet(), HOST_V6, 22)
+            .tcp(docker.internet(), HOST_V4, 8080)
+            .tcp(docker.peer(), HOST_INTERNAL_V4, 8080)
+            .table());
+  }
+
+  @Test
+  void withoutNdpIpv6DiesOnceTheNeighbourCacheIsFlushed(Lab lab) {
+    DockerLab docker = DockerLab.builder().build(lab);
+    docker.host().listenTcp(22);
+    assertEquals("OPEN(host:22)", Probe.tcpConnect(docker.internet(), HOST_V6, 22).toString());
+
+    docker.ip6tables().restoreNoflush(worker());
+    String cached = Probe.tcpConnect(docker.internet(), HOST_V6, 22).toString();
+    docker.internet().flushNeighbours();
+    docker.host().flushNeighbours();
+
+    assertEquals("OPEN(host:22)", cached);
+    assertEquals("FILTERED", Probe.tcpConnect(docker.internet(), HOST_V6, 22).toString());
+  }
+
+  /** A hand-written payload in the shape NETFILTER.md §1.6 recommends (stands in for the compiler's). */
+  private static String worker(String... extraInput) {
+    return "*filter\n"
+        + ":SWFW-INPUT - [0:0]\n"
+        + ":SWFW-DOCKER-USER - [0:0]\n"
+        + "-A SWFW-INPUT -i lo -j RETURN\n"
+        + "-A SWFW-INPUT -i ens11 -j RETURN\n"
+        + String.join("", extraInput)
+        + "-A SWFW-INPUT -i eth0 -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN\n"
+        + "-A SWFW-INPUT -i eth0 -p tcp -m tcp --dport 22 -j RETURN\n"
+        + "-A SWFW-INPUT -i eth0 -j DROP\n"
+        + "-A SWFW-DOCKER-USER -i eth0 -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN\n"
+        + "-A SWFW-DOCKER-USER -i eth0 -j DROP\n"
+        + "-I INPUT 1 -j SWFW-INPUT\n"
+        + "-I DOCKER-USER 1 -j SWFW-DOCKER-USER\n"
+        + "COMMIT\n";
+  }
+
+  @Test
   void swarmIngressKeepsThePortAndContainersReachOutThroughMasquerade(Lab lab) {
     DockerLab docker = DockerLab.builder().publish(8080, 80).container("web", 9090, 8000).swarmIngress(443).build(lab);
     docker.internet().listenTcp(80);

@@ -74,6 +74,22 @@ class LabTest {
   }
 
   @Test
+  void flushesNeighboursAndConntrack(Lab lab) {
+    Netns a = lab.netns("a");
+    Netns b = lab.netns("b");
+    lab.veth(a, "eth0", b, "eth0");
+    a.addr("eth0", "2001:db8::1/64");
+    b.addr("eth0", "2001:db8::2/64").listenTcp(22);
+    assertTrue(Probe.tcpConnect(a, "2001:db8::2", 22).isOpen());
+    assertTrue(a.run("ip", "-6", "neigh", "show", "dev", "eth0").contains("2001:db8::2"));
+
+    a.flushNeighbours().flushConntrack();
+
+    assertFalse(a.run("ip", "-6", "neigh", "show", "dev", "eth0").contains("lladdr"));
+    assertEquals("", a.run("conntrack", "-L").strip());
+  }
+
+  @Test
   void sysctlIsPerNamespace(Lab lab) {
     Netns a = lab.netns("a").ipForward();
     Netns b = lab.netns("b");
