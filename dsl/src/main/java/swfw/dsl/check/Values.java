@@ -336,25 +336,7 @@ final class Values {
         diags.error(Codes.BAD_BURST, l.span(), "burst " + b + " is out of range 1-10000");
       }
     }
-    if (diags.errorCount() == before) {
-      checkBurstFits(l, count, unit, burst);
-    }
     return diags.errorCount() > before ? Optional.empty() : Optional.of(new Rate(count, unit, burst));
-  }
-
-  /** The kernel keeps the period times the burst in 32 bits and refuses a rule where it overflows. */
-  private void checkBurstFits(Clause.Limit l, int count, Rate.Unit unit, int burst) {
-    long period = 10000L * secondsIn(unit) / count;
-    long largest = 0xFFFFFFFFL / period;
-    if (burst <= largest) {
-      return;
-    }
-    String rate = l.rate() + "/" + l.unit().text();
-    diags.error(Codes.BAD_BURST, l.span(), l.burst().isPresent()
-        ? "burst " + burst + " is too large for a rate of " + rate
-        : "a rate of " + rate + " is too slow for the default burst of " + burst,
-        "the kernel stores the rate's period times the burst in 32 bits; the largest burst for " + rate + " is "
-            + largest);
   }
 
   private static long secondsIn(Rate.Unit unit) {
