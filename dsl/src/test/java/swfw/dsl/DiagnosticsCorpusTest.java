@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,12 +37,9 @@ class DiagnosticsCorpusTest {
       "sw0007-empty-file.swfw", List.of("1 warning SW0007"),
       "sw0008-binary-garbage.swfw", List.of("0 error SW0008"));
 
+  /** Read from the sources, not target/: a corpus file deleted there must not live on as a stale copy. */
   static Path corpus() {
-    try {
-      return Path.of(DiagnosticsCorpusTest.class.getResource("/diagnostics").toURI());
-    } catch (URISyntaxException e) {
-      throw new AssertionError(e);
-    }
+    return Path.of("src/test/resources/diagnostics").toAbsolutePath();
   }
 
   static List<String> files() throws IOException {
