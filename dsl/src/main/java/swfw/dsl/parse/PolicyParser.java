@@ -58,13 +58,13 @@ public final class PolicyParser {
   }
 
   private static List<Token> lex(String text, Positions positions, Diagnostics diagnostics, Set<Token> unterminated) {
-    List<Token> tokens = tokens(text);
     if (looksBinary(text)) {
       // No line is shown: a line of binary data would only garble the terminal.
       diagnostics.error(CODE_NOT_TEXT, swfw.diag.Span.wholeFile(positions.file()),
           "this is not a policy file: it holds binary data", "policy files are UTF-8 text");
-      return List.of(tokens.get(tokens.size() - 1));
+      return tokens("");
     }
+    List<Token> tokens = tokens(text);
     Token runStart = null;
     for (Token t : tokens) {
       if (t.getType() == SwfwLexer.ERROR_CHAR) {
