@@ -89,6 +89,20 @@ class DiagnosticsCorpusTest {
     assertEquals(Set.of(), missing, "codes without a corpus file");
   }
 
+  /** ApprovalTests creates an empty approved file for a missing one: one left behind by a removed input is caught here. */
+  @Test
+  void approvesOnlyFilesOfTheCorpus() throws IOException {
+    String prefix = DiagnosticsCorpusTest.class.getSimpleName() + ".rendersDiagnostics.";
+    List<String> inputs = files();
+    try (Stream<Path> s = Files.list(Path.of("src/test/java/swfw/dsl"))) {
+      List<String> orphans = s.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(prefix) && n.endsWith(".approved.txt"))
+          .map(n -> n.substring(prefix.length(), n.length() - ".approved.txt".length()) + ".swfw")
+          .filter(n -> !inputs.contains(n)).sorted().collect(Collectors.toList());
+      assertEquals(List.of(), orphans, "approved files without a corpus file");
+    }
+  }
+
   @Test
   void hasAtLeastFortyFiveFiles() throws IOException {
     assertTrue(files().size() >= 45, "only " + files().size() + " corpus files");
