@@ -22,7 +22,11 @@ public final class DiagnosticRenderer {
   public String render(Diagnostic d) {
     StringBuilder out = new StringBuilder();
     Span s = d.span();
-    out.append(s.file()).append(':').append(s.line()).append(':').append(s.column()).append(": ")
+    out.append(s.file());
+    if (s.line() >= 1) {
+      out.append(':').append(s.line()).append(':').append(s.column());
+    }
+    out.append(": ")
         .append(d.severity().label()).append('[').append(d.code()).append("]: ")
         .append(d.message()).append('\n');
     String line = sourceLine(s);
@@ -33,7 +37,8 @@ public final class DiagnosticRenderer {
       out.append(' ').append(pad).append(" | ").append(caret(line, s)).append('\n');
     }
     for (String note : d.notes()) {
-      out.append(' ').append(pad).append(" = ").append(note.contains(": ") ? note : "help: " + note).append('\n');
+      // A note names a place ("note: first defined at …"); every other note is a hint.
+      out.append(' ').append(pad).append(" = ").append(note.startsWith("note: ") ? note : "help: " + note).append('\n');
     }
     return out.toString();
   }

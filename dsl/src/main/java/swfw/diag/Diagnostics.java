@@ -9,19 +9,26 @@ public final class Diagnostics {
   public static final int MAX_ERRORS = 100;
 
   private final List<Diagnostic> all = new ArrayList<>();
+  /** Every error and warning reported, kept or not: passes compare counts to see whether they found errors. */
   private int errors;
+  private int warnings;
+  private int keptErrors;
   private boolean truncated;
 
   public void report(Diagnostic d) {
     if (d.isError()) {
-      if (errors >= MAX_ERRORS) {
+      errors++;
+      if (keptErrors >= MAX_ERRORS) {
         truncated = true;
         return;
       }
-      errors++;
-    } else if (all.size() >= MAX_ERRORS * 2) {
-      truncated = true;
-      return;
+      keptErrors++;
+    } else {
+      warnings++;
+      if (all.size() >= MAX_ERRORS * 2) {
+        truncated = true;
+        return;
+      }
     }
     all.add(d);
   }
@@ -36,6 +43,8 @@ public final class Diagnostics {
 
   public void addAll(Diagnostics other) {
     other.all.forEach(this::report);
+    errors += other.errors - other.keptErrors;
+    warnings += other.warnings - (other.all.size() - other.keptErrors);
     truncated |= other.truncated;
   }
 
@@ -43,12 +52,14 @@ public final class Diagnostics {
     return errors > 0;
   }
 
+  /** Errors reported, including any dropped past {@link #MAX_ERRORS}. */
   public int errorCount() {
     return errors;
   }
 
+  /** Warnings reported, including any dropped. */
   public int warningCount() {
-    return all.size() - errors;
+    return warnings;
   }
 
   /** True when diagnostics were dropped past {@link #MAX_ERRORS}. */

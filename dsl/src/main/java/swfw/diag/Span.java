@@ -8,6 +8,11 @@ public record Span(Path file, int line, int column, int length) {
     return new Span(file, line, column, length);
   }
 
+  /** The file as a whole (it cannot be read, or it is not text): rendered without a line. */
+  public static Span wholeFile(Path file) {
+    return new Span(file, 0, 0, 1);
+  }
+
   /** The span from the start of this one to the end of {@code end}, when both are on one line. */
   public Span to(Span end) {
     if (end.line != line || end.column < column) {

@@ -41,6 +41,8 @@ public final class Checker {
   private final List<Resolved> out = new ArrayList<>();
   private final Set<String> roles = new LinkedHashSet<>();
   private final Map<String, HostEntry> hosts = new LinkedHashMap<>();
+  /** Where each host's role is written, so a warning about it points there. */
+  private final Map<String, Span> roleSpans = new HashMap<>();
 
   private Checker(Diagnostics diags, Map<String, Stmt.Let> lets) {
     this.diags = diags;
@@ -212,9 +214,17 @@ public final class Checker {
     }
     if (!blocked.isEmpty()) {
       diags.error(Codes.REQUIRED_ICMPV6, span, "this rule would block ICMPv6 type" + (blocked.size() > 1 ? "s " : " ")
-          + blocked + " that IPv6 needs to work",
+          + listed(blocked) + " that IPv6 needs to work",
           "swfw always allows ICMPv6 errors (1-4) and neighbour discovery (133-136); name other types to block");
     }
+  }
+
+  /** {@code 1, 2 and 3}. */
+  private static String listed(List<Integer> numbers) {
+    String all = numbers.toString();
+    String inner = all.substring(1, all.length() - 1);
+    int last = inner.lastIndexOf(", ");
+    return last < 0 ? inner : inner.substring(0, last) + " and " + inner.substring(last + 2);
   }
 
   private void comment(String text, Span span) {
@@ -268,6 +278,7 @@ public final class Checker {
         value(attrs, HostAttr.Kind.USER), port, value(attrs, HostAttr.Kind.KEY), value(attrs, HostAttr.Kind.JUMP),
         value(attrs, HostAttr.Kind.SWARM));
     HostEntry first = hosts.putIfAbsent(entry.name(), entry);
+    roleSpans.putIfAbsent(entry.name(), role.valueSpan());
     if (first != null) {
       diags.error(Codes.DUPLICATE_HOST, host.name().span(), "host '" + entry.name() + "' is already defined",
           "note: first defined at " + first.span());
@@ -289,7 +300,7 @@ public final class Checker {
       if (!declared.contains(h.role())) {
         String hint = Suggestions.closest(h.role(), declared).map(s -> "did you mean '" + s + "'?")
             .orElse("declare it with 'node " + h.role() + " { … }' or use one of: " + String.join(", ", declared));
-        diags.warning(Codes.UNKNOWN_ROLE, h.span(), "host '" + h.name() + "' has role '" + h.role()
+        diags.warning(Codes.UNKNOWN_ROLE, roleSpans.get(h.name()), "host '" + h.name() + "' has role '" + h.role()
             + "', which no node declares: it gets only the global rules", hint);
         roles.add(h.role());
       }

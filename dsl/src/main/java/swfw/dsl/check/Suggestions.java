@@ -3,7 +3,7 @@ package swfw.dsl.check;
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean" by edit distance. */
+/** "Did you mean" by edit distance: the closest candidate within a third of the word's length (1 to 3 edits). */
 public final class Suggestions {
   private Suggestions() {}
 
@@ -21,25 +21,30 @@ public final class Suggestions {
     return Optional.ofNullable(best);
   }
 
+  /**
+   * Edit distance counting a swap of two neighbours as one edit ('tpc' is one from 'tcp'): the
+   * optimal string alignment distance. Words whose lengths differ by more than 3 are far apart.
+   */
   static int distance(String a, String b) {
     if (Math.abs(a.length() - b.length()) > 3) {
       return Integer.MAX_VALUE;
     }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 }

@@ -2,7 +2,7 @@ package swfw.dsl.check;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +45,8 @@ final class Values {
   private final Diagnostics diags;
   private final Map<String, Stmt.Let> lets;
   private final Map<String, Value> memo = new HashMap<>();
-  private final Set<String> resolving = new HashSet<>();
+  /** Names being evaluated, in the order they were entered, to show a cycle's chain. */
+  private final Set<String> resolving = new LinkedHashSet<>();
 
   Values(Diagnostics diags, Map<String, Stmt.Let> lets) {
     this.diags = diags;
@@ -59,7 +60,11 @@ final class Values {
     }
     Stmt.Let let = lets.get(name);
     if (!resolving.add(name)) {
-      diags.error(Codes.LET_CYCLE, let.name().span(), "'" + name + "' is defined in terms of itself");
+      List<String> chain = new ArrayList<>(resolving);
+      chain = chain.subList(chain.indexOf(name), chain.size());
+      chain.add(name);
+      diags.error(Codes.LET_CYCLE, let.name().span(), "'" + name + "' is defined in terms of itself",
+          "the chain is " + String.join(" -> ", chain));
       return new Invalid();
     }
     int before = diags.errorCount();
@@ -231,7 +236,8 @@ final class Values {
         } else {
           String hint = IcmpType.byName(family == Family.V4 ? Family.V6 : Family.V4, n.text()).isPresent()
               ? "'" + n.text() + "' is an " + (family == Family.V4 ? "icmpv6" : "icmp") + " type"
-              : suggestion(n.text(), IcmpType.names(family));
+              : Suggestions.closest(n.text(), IcmpType.names(family)).map(s -> "did you mean '" + s + "'?")
+                  .orElse("name a type such as echo-request or give its number (0-255)");
           diags.error(Codes.UNKNOWN_ICMP_TYPE, n.span(), "unknown " + protocol.keyword() + " type '" + n.text() + "'", hint);
         }
       }
@@ -317,7 +323,8 @@ final class Values {
     }
     boolean tooLong = l.rate().length() > 9;
     int count = tooLong ? Integer.MAX_VALUE : Integer.parseInt(l.rate());
-    if (count == 0 || count > 10000 || unit != null && unit != Rate.Unit.SECOND && count > 10000 * secondsIn(unit)) {
+    // As libxt_limit: the period (1/10000 s per packet) must be at least 1, so at most 10000 per second.
+    if (count == 0 || unit != null && count > 10000 * secondsIn(unit)) {
       diags.error(Codes.BAD_RATE, l.span(), "rate " + l.rate() + "/" + l.unit().text() + " is out of range",
           "iptables accepts 1/day up to 10000/second");
     }

@@ -45,8 +45,7 @@ public final class PolicyLoader {
   /** Loads {@code root}; the statements have every include replaced by the included file's statements. */
   public LoadedPolicy load(Path root) {
     List<Stmt> statements = new ArrayList<>();
-    Span nowhere = new Span(root, 0, 0, 1);
-    read(root, nowhere).ifPresent(p -> expand(p, statements));
+    read(root, Span.wholeFile(root)).ifPresent(p -> expand(p, statements));
     return new LoadedPolicy(root, List.copyOf(sources.values()), List.copyOf(programs.values()), statements);
   }
 

@@ -2,8 +2,10 @@ package swfw.dsl.parse;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
@@ -33,8 +35,9 @@ public final class PolicyParser {
   public static Optional<Program> parse(Path file, String text, Diagnostics diagnostics) {
     Positions positions = new Positions(file);
     int errorsBefore = diagnostics.errorCount();
-    List<Token> tokens = lex(text, positions, diagnostics);
-    SwfwParser.PolicyContext tree = parseTokens(tokens, positions, diagnostics);
+    Set<Token> unterminated = new HashSet<>();
+    List<Token> tokens = lex(text, positions, diagnostics, unterminated);
+    SwfwParser.PolicyContext tree = parseTokens(tokens, new SyntaxErrors(positions, diagnostics, unterminated));
     if (diagnostics.errorCount() > errorsBefore || tree == null) {
       return Optional.empty();
     }
@@ -54,13 +57,14 @@ public final class PolicyParser {
     }
   }
 
-  private static List<Token> lex(String text, Positions positions, Diagnostics diagnostics) {
-    List<Token> tokens = tokens(text);
+  private static List<Token> lex(String text, Positions positions, Diagnostics diagnostics, Set<Token> unterminated) {
     if (looksBinary(text)) {
-      diagnostics.error(CODE_NOT_TEXT, new swfw.diag.Span(positions.file(), 1, 1, 1),
+      // No line is shown: a line of binary data would only garble the terminal.
+      diagnostics.error(CODE_NOT_TEXT, swfw.diag.Span.wholeFile(positions.file()),
           "this is not a policy file: it holds binary data", "policy files are UTF-8 text");
-      return List.of(tokens.get(tokens.size() - 1));
+      return tokens("");
     }
+    List<Token> tokens = tokens(text);
     Token runStart = null;
     for (Token t : tokens) {
       if (t.getType() == SwfwLexer.ERROR_CHAR) {
@@ -76,13 +80,26 @@ public final class PolicyParser {
       if (t.getChannel() == Token.DEFAULT_CHANNEL) {
         runStart = null;
       }
-      if (t.getType() == SwfwLexer.UNTERMINATED_STRING) {
-        diagnostics.error(CODE_UNTERMINATED, positions.of(t), "unterminated string",
-            "a string ends with '\"' on the same line");
-        ((CommonToken) t).setType(SwfwLexer.STRING);
+      if (t.getType() == SwfwLexer.STRING || t.getType() == SwfwLexer.UNTERMINATED_STRING) {
+        checkString(t, positions, diagnostics, unterminated);
       }
     }
     return tokens;
+  }
+
+  private static void checkString(Token t, Positions positions, Diagnostics diagnostics, Set<Token> unterminated) {
+    int bad = t.getText().indexOf('\ufffd');
+    if (bad >= 0) {
+      // Inside a string the lexer takes any character: undecodable bytes would reach iptables text.
+      diagnostics.error(CODE_BAD_CHAR, positions.at(t, bad), "invalid UTF-8 byte in a string",
+          "policy files are UTF-8 text");
+    }
+    if (t.getType() == SwfwLexer.UNTERMINATED_STRING) {
+      diagnostics.error(CODE_UNTERMINATED, positions.of(t), "unterminated string",
+          "a string ends with '\"' on the same line");
+      ((CommonToken) t).setType(SwfwLexer.STRING);
+      unterminated.add(t);
+    }
   }
 
   /** NUL bytes or many undecodable bytes near the start: not worth a diagnostic per character. */
@@ -115,7 +132,7 @@ public final class PolicyParser {
   }
 
   /** SLL first, which is fast and enough for nearly every text; full LL with recovery only on failure. */
-  private static SwfwParser.PolicyContext parseTokens(List<Token> tokens, Positions positions, Diagnostics diagnostics) {
+  private static SwfwParser.PolicyContext parseTokens(List<Token> tokens, SyntaxErrors errors) {
     CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(tokens));
     SwfwParser parser = new SwfwParser(stream);
     parser.removeErrorListeners();
@@ -128,7 +145,7 @@ public final class PolicyParser {
       parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       parser.setErrorHandler(new DefaultErrorStrategy());
-      parser.addErrorListener(new SyntaxErrors(positions, diagnostics));
+      parser.addErrorListener(errors);
       return parser.policy();
     }
   }

@@ -22,6 +22,18 @@ final class Positions {
     return new Span(file, Math.max(1, t.getLine()), t.getCharPositionInLine() + 1, length);
   }
 
+  /** One character of a token's text, {@code offset} characters in (tokens never span lines). */
+  Span at(Token t, int offset) {
+    Span s = of(t);
+    return new Span(file, s.line(), s.column() + offset, 1);
+  }
+
+  /** The column just after {@code t}: where a missing ';' belongs. */
+  Span after(Token t) {
+    Span s = of(t);
+    return new Span(file, s.line(), s.column() + s.length(), 1);
+  }
+
   Span of(ParserRuleContext ctx) {
     Span start = of(ctx.getStart());
     Token stop = ctx.getStop();

@@ -15,7 +15,7 @@ public final class Addresses {
     int prefix = bits;
     if (slash >= 0) {
       String p = text.substring(slash + 1);
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+      if (p.isEmpty() || p.length() > 3 || !digits(p)) {
         return Optional.empty();
       }
       prefix = Integer.parseInt(p);
@@ -38,11 +38,16 @@ public final class Addresses {
     if (slash >= 0) {
       String p = text.substring(slash + 1);
       int bits = v6 ? 128 : 32;
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > bits) {
+      if (p.isEmpty() || p.length() > 3 || !digits(p) || Integer.parseInt(p) > bits) {
         return "prefix length '/" + p + "' is out of range 0-" + bits + " for " + (v6 ? "IPv6" : "IPv4");
       }
     }
     return v6 ? "'" + text + "' is not a valid IPv6 address" : "'" + text + "' is not a valid IPv4 address";
+  }
+
+  /** ASCII digits only: Character.isDigit (and Integer.parseInt) accept other scripts' digits too. */
+  private static boolean digits(String s) {
+    return s.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   static long parseV4(String s) {
@@ -52,8 +57,7 @@ public final class Addresses {
     }
     long v = 0;
     for (String part : parts) {
-      if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')
-          || !part.chars().allMatch(Character::isDigit)) {
+      if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0') || !digits(part)) {
         return -1;
       }
       int octet = Integer.parseInt(part);
@@ -76,7 +80,8 @@ public final class Addresses {
     }
     String head = doubleColon >= 0 ? s.substring(0, doubleColon) : s;
     String tail = doubleColon >= 0 ? s.substring(doubleColon + 2) : "";
-    int[] h = groups(head, doubleColon < 0 || tail.isEmpty());
+    // A dotted IPv4 tail ends the address: '1.2.3.4::' has zeros after it and is invalid.
+    int[] h = groups(head, doubleColon < 0);
     int[] t = doubleColon >= 0 ? groups(tail, true) : new int[0];
     if (h == null || t == null) {
       return null;
@@ -118,7 +123,7 @@ public final class Addresses {
           return null;
         }
         for (char c : p.toCharArray()) {
-          if (Character.digit(c, 16) < 0) {
+          if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
             return null;
           }
         }

@@ -2,7 +2,8 @@ package swfw.dsl.value;
 
 /**
  * An address or network of either family, held as 128 bits (IPv4 in the low 32). Printed in the
- * canonical form iptables-save uses: dotted quads, RFC 5952 IPv6, and /32 or /128 spelled out.
+ * canonical form iptables-save uses: dotted quads, RFC 5952 IPv6 (IPv4-mapped and IPv4-compatible
+ * addresses with a dotted tail, as glibc's inet_ntop prints them), and /32 or /128 spelled out.
  */
 public record Cidr(Family family, long hi, long lo, int prefix) implements Comparable<Cidr> {
   public int bits() {
@@ -84,6 +85,10 @@ public record Cidr(Family family, long hi, long lo, int prefix) implements Compa
         bestLen = j - i;
       }
       i = j;
+    }
+    if (bestStart == 0 && (bestLen == 6 || bestLen == 5 && groups[5] == 0xffff)) {
+      // An embedded IPv4 address is printed dotted, as RFC 5952 and glibc's inet_ntop (hence ip6tables-save) do.
+      return (bestLen == 5 ? "::ffff:" : "::") + v4(lo & 0xffffffffL);
     }
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 8; i++) {
