@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
     description = "Firewall-as-code for Docker Swarm clusters.",
     footer = ExitCodes.HELP,
     subcommands = {CheckCommand.class, CompileCommand.class, ExplainCommand.class, TestCommand.class,
+        PlanCommand.class, PushCommand.class, VerifyCommand.class,
         picocli.AutoComplete.GenerateCompletion.class})
 final class SwfwCommand implements Runnable {
   @Spec

@@ -1,0 +1,117 @@
+package swfw.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import swfw.runtime.Target;
+import swfw.runtime.push.HostResult;
+import swfw.runtime.push.Progress;
+import swfw.runtime.push.Push;
+import swfw.runtime.push.PushOptions;
+import swfw.runtime.ssh.Ssh;
+import swfw.runtime.verify.Verify;
+
+@Command(name = "push", description = {
+    "Deploy the policy to its hosts over SSH. Per host: upload, test, back up, arm a rollback on the",
+    "host, apply IPv4 and IPv6 together, confirm over a NEW connection, persist for boot. A host that",
+    "cannot be confirmed within --confirm-timeout restores its previous rules by itself.",
+    "Swarm nodes (hosts with 'swarm NAME') are drained through a manager, updated and reactivated,",
+    "--serial at a time; the manager is --manager, else the first host whose role name contains",
+    "'manager' or 'master'. Hosts already in policy are skipped."},
+    footer = ExitCodes.HELP)
+final class PushCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The policy file.")
+  Path file;
+
+  @Mixin
+  HostOptions hosts;
+
+  @Option(names = "--confirm-timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "Each host rolls back by itself unless confirmed within this time (default: ${DEFAULT-VALUE}).")
+  double confirmTimeout;
+
+  @Option(names = "--serial", paramLabel = "N", defaultValue = "1",
+      description = "Swarm nodes updated at once (default: ${DEFAULT-VALUE}).")
+  int serial;
+
+  @Option(names = "--manager", paramLabel = "HOST", description = "The swarm manager that drains and reactivates nodes.")
+  String manager;
+
+  @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "120",
+      description = "How long a drained node's tasks may take to leave (default: ${DEFAULT-VALUE}).")
+  double drainTimeout;
+
+  @Option(names = "--dry-run", description = "Connect, test and back up, but drain nothing and apply nothing.")
+  boolean dryRun;
+
+  @Option(names = "--allow-lockout",
+      description = "Push even when the policy closes the SSH port swfw connects to (the host then rolls back).")
+  boolean allowLockout;
+
+  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table",
+      description = "Summary format: table or json (default: ${DEFAULT-VALUE}).")
+  String output;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!output.equals("table") && !output.equals("json")) {
+      throw new UserError(ExitCodes.USAGE, "--output must be table or json, not '" + output + "'");
+    }
+    Deployment d = Deployment.load(file, hosts, err);
+    if (!allowLockout) {
+      refuseLockouts(d);
+    }
+    PushOptions options;
+    try {
+      options = new PushOptions(HostOptions.seconds(confirmTimeout, "--confirm-timeout"), hosts.forks, serial, dryRun,
+          Optional.ofNullable(manager), HostOptions.seconds(drainTimeout, "--drain-timeout"));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(ExitCodes.USAGE, e.getMessage());
+    }
+    Ssh ssh = new Ssh(hosts.ssh(), d.inventory());
+    List<HostResult> results;
+    try {
+      results = new Push(ssh, d.inventory(), options, progress(err)).run(d.targets());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(ExitCodes.USAGE, e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(output.equals("json") ? PushReport.json(results, dryRun) : PushReport.table(results));
+    out.flush();
+    results.stream().filter(HostResult::failed).forEach(r -> err.println("swfw: " + r.host().name() + ": "
+        + r.message() + r.swarmProblem().map(p -> "; " + p).orElse("")));
+    err.flush();
+    return results.stream().anyMatch(HostResult::failed) ? ExitCodes.DEPLOY : ExitCodes.OK;
+  }
+
+  private void refuseLockouts(Deployment d) {
+    for (Target t : d.targets()) {
+      if (Verify.closesSsh(d.policy(), t)) {
+        throw new UserError(ExitCodes.POLICY, t.host().name() + ": the policy closes tcp " + t.host().port()
+            + ", the SSH port swfw connects to, on role '" + t.host().role() + "': push would lock you out (the host"
+            + " would then roll back); give --allow-lockout to push anyway");
+      }
+    }
+  }
+
+  private static Progress progress(PrintWriter err) {
+    return (host, step, detail) -> {
+      synchronized (err) {
+        err.println(host.name() + ": " + step.text() + (detail.isEmpty() ? "" : " " + detail));
+        err.flush();
+      }
+    };
+  }
+}

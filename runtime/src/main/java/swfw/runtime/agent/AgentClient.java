@@ -1,0 +1,115 @@
+package swfw.runtime.agent;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import swfw.runtime.HostError;
+import swfw.runtime.ssh.ExecResult;
+import swfw.runtime.ssh.Remote;
+
+/**
+ * Drives the agent on one host for one push, identified by a random nonce: every step after
+ * {@link #begin} runs the copy of the agent staged for this push, so a later upload never changes
+ * the code an armed rollback will run.
+ */
+public final class AgentClient {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final String nonce;
+
+  public AgentClient(String nonce) {
+    if (!nonce.matches("[0-9a-f]{8,32}")) {
+      throw new IllegalArgumentException("nonce must be hex: " + nonce);
+    }
+    this.nonce = nonce;
+  }
+
+  public static AgentClient withRandomNonce() {
+    byte[] b = new byte[8];
+    RANDOM.nextBytes(b);
+    return new AgentClient(HexFormat.of().formatHex(b));
+  }
+
+  public String nonce() {
+    return nonce;
+  }
+
+  private String staged() {
+    return AgentScript.VAR + "/stage/" + nonce + "/agent.sh";
+  }
+
+  /** Uploads the agent, takes the host's push lock and reads the live filter tables, in one round trip. */
+  public Begin begin(Remote r) throws HostError {
+    String upload = AgentScript.VAR + "/upload/agent-" + nonce + ".sh";
+    String script = "umask 077 && mkdir -p " + AgentScript.VAR + "/upload && cat > " + upload + " && exec sh "
+        + upload + " begin " + nonce;
+    return Begin.parse(run(r, "sh -c '" + script + "'", AgentScript.text(), null));
+  }
+
+  /** Stages one file ({@code apply.v4}, {@code rollback.v6}, {@code rules.v4}, …) for this push. */
+  public void put(Remote r, String name, String text) throws HostError {
+    run(r, "sh " + staged() + " put " + nonce + " " + name, text, null);
+  }
+
+  /**
+   * Tests the staged payloads, backs up the live rules, arms the rollback to fire after
+   * {@code confirmTimeout} and applies IPv4 and IPv6 (or, for a dry run, stops after the backup).
+   */
+  public Map<String, String> apply(Remote r, Duration confirmTimeout, boolean dryRun) throws HostError {
+    long seconds = Math.max(1, (confirmTimeout.toMillis() + 999) / 1000);
+    return facts(run(r, "sh " + staged() + " apply " + nonce + " " + seconds + (dryRun ? " dry-run" : ""), null,
+        null));
+  }
+
+  /** Disarms the rollback and persists; meant for a NEW connection, which proves the host is reachable. */
+  public Map<String, String> confirm(Remote fresh) throws HostError {
+    return facts(run(fresh, "sh " + staged() + " confirm " + nonce, null, null));
+  }
+
+  /** Persists the staged boot files without applying anything (live rules already in policy). */
+  public Map<String, String> persist(Remote r) throws HostError {
+    return facts(run(r, "sh " + staged() + " persist " + nonce, null, null));
+  }
+
+  /** What became of this push on the host: confirmed, rolled-back, pending, … */
+  public String status(Remote r, Duration timeout) throws HostError {
+    return facts(run(r, "sh " + staged() + " status " + nonce, null, timeout)).getOrDefault("result", "unknown");
+  }
+
+  /** Drops the push lock when nothing is pending (after a failure before apply, or an in-policy host). */
+  public void release(Remote r) throws HostError {
+    run(r, "sh " + staged() + " release " + nonce, null, null);
+  }
+
+  private static String run(Remote r, String command, String stdin, Duration timeout) throws HostError {
+    String cmd = r.asRoot(command);
+    ExecResult res = timeout == null ? r.exec(cmd, stdin) : r.exec(cmd, stdin, timeout);
+    if (res.ok()) {
+      return res.stdout();
+    }
+    for (String line : res.stderr().split("\n")) {
+      if (line.startsWith("swfw-agent: ")) {
+        throw new AgentError(res.status(), line.substring("swfw-agent: ".length()));
+      }
+    }
+    String reason = res.reason();
+    if (reason.startsWith("sudo:")) {
+      throw new HostError("sudo -n failed for " + r.host().user() + " (" + reason.substring(5).strip()
+          + "): swfw needs passwordless sudo for sh");
+    }
+    throw new HostError("the agent failed: " + reason);
+  }
+
+  static Map<String, String> facts(String out) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String line : out.split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        m.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    return m;
+  }
+}

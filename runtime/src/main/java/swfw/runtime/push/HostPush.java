@@ -1,0 +1,273 @@
+package swfw.runtime.push;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import swfw.dsl.value.Family;
+import swfw.runtime.Change;
+import swfw.runtime.HostError;
+import swfw.runtime.Target;
+import swfw.runtime.agent.AgentClient;
+import swfw.runtime.agent.AgentError;
+import swfw.runtime.agent.Begin;
+import swfw.runtime.inventory.Host;
+import swfw.runtime.ssh.Remote;
+import swfw.runtime.ssh.Ssh;
+
+/**
+ * One host's push: connect → begin (lock, live rules) → stage → [drain] → test, back up, arm the
+ * rollback, apply → confirm over a NEW connection → persist → [reactivate]. A host whose
+ * confirmation fails rolls back by itself; this class then waits for that and checks it.
+ */
+final class HostPush {
+  /** The confirmation must be done this long before the host's timer could fire. */
+  private static final Duration MARGIN = Duration.ofMillis(500);
+  /** After the timer's time, how long the rollback may take before its result is read. */
+  private static final Duration GRACE = Duration.ofSeconds(2);
+
+  private final Ssh ssh;
+  private final Target target;
+  private final PushOptions options;
+  private final Progress progress;
+  private final Optional<Swarm> swarm;
+  private final AgentClient agent = AgentClient.withRandomNonce();
+  private final long started = System.nanoTime();
+  private int added;
+  private int removed;
+
+  HostPush(Ssh ssh, Target target, PushOptions options, Progress progress, Optional<Swarm> swarm) {
+    this.ssh = ssh;
+    this.target = target;
+    this.options = options;
+    this.progress = progress;
+    this.swarm = swarm;
+  }
+
+  private Host host() {
+    return target.host();
+  }
+
+  HostResult run() {
+    progress.event(host(), Step.CONNECT, host().endpoint());
+    try (Remote r = ssh.connect(host())) {
+      return begun(r);
+    } catch (HostError e) {
+      return end(Outcome.UNCHANGED, e.getMessage());
+    }
+  }
+
+  private HostResult begun(Remote r) throws HostError {
+    Begin begin = agent.begin(r);
+    try {
+      Change v4 = target.change(Family.V4, begin.save4());
+      Change v6 = target.change(Family.V6, begin.save6());
+      added = v4.added() + v6.added();
+      removed = v4.removed() + v6.removed();
+      boolean live = !v4.changed() && !v6.changed();
+      boolean persisted = persisted(begin, Family.V4) && persisted(begin, Family.V6);
+      if (live && persisted) {
+        agent.release(r);
+        return end(Outcome.IN_POLICY, "in policy");
+      }
+      progress.event(host(), Step.CHANGES, live ? "boot files only" : "+" + added + " -" + removed);
+      stage(r, v4, v6, live);
+      if (live) {
+        return persistOnly(r);
+      }
+      if (options.dryRun()) {
+        Map<String, String> facts = agent.apply(r, options.confirmTimeout(), true);
+        return end(Outcome.DRY_RUN, "tested" + sandboxNote(facts) + ", backed up; would change +" + added + " -" + removed);
+      }
+      return drainAndApply(r);
+    } catch (HostError e) {
+      releaseQuietly(r);
+      throw e;
+    }
+  }
+
+  private HostResult persistOnly(Remote r) throws HostError {
+    if (options.dryRun()) {
+      agent.release(r);
+      return end(Outcome.DRY_RUN, "live rules in policy; would update the boot files");
+    }
+    agent.persist(r);
+    progress.event(host(), Step.PERSISTED, "");
+    return end(Outcome.PERSISTED, "live rules in policy; boot files updated");
+  }
+
+  private void stage(Remote r, Change v4, Change v6, boolean bootOnly) throws HostError {
+    agent.put(r, "rules.v4", target.bootFile(Family.V4));
+    agent.put(r, "rules.v6", target.bootFile(Family.V6));
+    if (!bootOnly) {
+      agent.put(r, "apply.v4", v4.applyPayload());
+      agent.put(r, "apply.v6", v6.applyPayload());
+      agent.put(r, "rollback.v4", v4.rollbackPayload());
+      agent.put(r, "rollback.v6", v6.rollbackPayload());
+    }
+  }
+
+  private HostResult drainAndApply(Remote r) throws HostError {
+    String node = host().swarmNode().orElse(null);
+    if (swarm.isEmpty() || node == null) {
+      return applyAndConfirm(r);
+    }
+    progress.event(host(), Step.DRAIN, node + " through " + swarm.get().manager().name());
+    try {
+      swarm.get().drain(node);
+      progress.event(host(), Step.DRAINED, node);
+      return applyAndConfirm(r);
+    } catch (HostError e) {
+      releaseQuietly(r);
+      return reactivate(node, end(Outcome.UNCHANGED, e.getMessage()));
+    } catch (RuntimeException e) {
+      reactivate(node, end(Outcome.UNKNOWN, String.valueOf(e)));
+      throw e;
+    }
+  }
+
+  /** Reactivates the node whatever happened before; a failure to do so is reported with the host. */
+  private HostResult reactivate(String node, HostResult result) {
+    progress.event(host(), Step.ACTIVATE, node);
+    try {
+      swarm.get().activate(node);
+      return result;
+    } catch (HostError e) {
+      return result.withSwarmProblem(e.getMessage() + " (the node is still drained)");
+    }
+  }
+
+  private HostResult applyAndConfirm(Remote r) throws HostError {
+    String node = host().swarmNode().orElse(null);
+    HostResult result = applyAndConfirmOnly(r);
+    return swarm.isPresent() && node != null ? reactivate(node, result) : result;
+  }
+
+  private HostResult applyAndConfirmOnly(Remote r) {
+    progress.event(host(), Step.TEST, "");
+    long sent = System.nanoTime();
+    Map<String, String> facts;
+    try {
+      facts = agent.apply(r, options.confirmTimeout(), false);
+    } catch (AgentError e) {
+      return end(e.code() == AgentError.V6_ROLLED_BACK ? Outcome.ROLLED_BACK
+          : e.code() == AgentError.ROLLBACK_FAILED ? Outcome.UNKNOWN : Outcome.UNCHANGED, e.getMessage());
+    } catch (HostError e) {
+      return awaitRollback(r, sent, "the connection broke while applying (" + e.getMessage() + ")");
+    }
+    progress.event(host(), Step.TESTED, "iptables-restore --test" + sandboxNote(facts) + ", backed up");
+    progress.event(host(), Step.APPLIED, "rollback armed (" + facts.getOrDefault("armed", "?") + ", "
+        + options.confirmTimeout().toSeconds() + " s)");
+    return confirm(r, sent);
+  }
+
+  private HostResult confirm(Remote r, long sent) {
+    progress.event(host(), Step.CONFIRM, "");
+    Duration left = Duration.ofNanos(sent + options.confirmTimeout().toNanos() - System.nanoTime()).minus(MARGIN);
+    if (left.isNegative() || left.isZero()) {
+      return awaitRollback(r, sent, "no time left to confirm within " + options.confirmTimeout().toSeconds() + " s");
+    }
+    Duration connect = left.compareTo(ssh.options().connectTimeout()) < 0 ? left : ssh.options().connectTimeout();
+    try (Remote fresh = ssh.connect(host(), connect)) {
+      agent.confirm(fresh);
+      progress.event(host(), Step.CONFIRMED, "");
+      return end(Outcome.APPLIED, "applied +" + added + " -" + removed + ", confirmed over a new connection");
+    } catch (AgentError e) {
+      return end(e.code() == AgentError.ROLLBACK_FAILED ? Outcome.UNKNOWN : Outcome.ROLLED_BACK, e.getMessage());
+    } catch (HostError e) {
+      return awaitRollback(r, sent, "no new connection after applying: " + e.getMessage());
+    }
+  }
+
+  /** Waits until the host's own rollback has fired, then asks it (old connection first) what happened. */
+  private HostResult awaitRollback(Remote old, long sent, String why) {
+    progress.event(host(), Step.WAIT_ROLLBACK, why);
+    long fire = sent + options.confirmTimeout().toNanos() + GRACE.toNanos();
+    sleepUntil(fire);
+    String result = status(old, fire + Duration.ofSeconds(8).toNanos());
+    if (result.startsWith("rolled-back")) {
+      return end(Outcome.ROLLED_BACK, why + "; the host restored its previous rules by itself");
+    }
+    if (result.equals("unchanged")) {
+      return end(Outcome.UNCHANGED, why + "; the rules were not changed");
+    }
+    if (result.equals("confirmed")) {
+      return end(Outcome.APPLIED, "applied +" + added + " -" + removed + ", confirmed");
+    }
+    return end(Outcome.UNKNOWN, why + "; the host's rollback was armed for " + options.confirmTimeout().toSeconds()
+        + " s but its outcome is unknown (" + result + ")");
+  }
+
+  private String status(Remote old, long until) {
+    String last = "unreachable";
+    while (true) {
+      try {
+        last = old.isConnected() ? agent.status(old, Duration.ofSeconds(5)) : statusFresh();
+      } catch (HostError e) {
+        try {
+          last = statusFresh();
+        } catch (HostError e2) {
+          last = e2.getMessage();
+        }
+      }
+      if (!last.equals("pending") && !last.equals("rolling-back") || System.nanoTime() > until) {
+        return last;
+      }
+      sleepUntil(System.nanoTime() + 500_000_000L);
+    }
+  }
+
+  private String statusFresh() throws HostError {
+    try (Remote fresh = ssh.connect(host())) {
+      return agent.status(fresh, Duration.ofSeconds(5));
+    }
+  }
+
+  /** The boot file on the host is the one this push would write (the agent prints its SHA-256). */
+  private boolean persisted(Begin begin, Family f) {
+    return begin.fact(f == Family.V4 ? "persisted-v4" : "persisted-v6").equals(sha256(target.bootFile(f)));
+  }
+
+  private void releaseQuietly(Remote r) {
+    try {
+      if (r.isConnected()) {
+        agent.release(r);
+      }
+    } catch (HostError ignored) {
+      // best effort: a lock without a pending push goes stale and is broken by the next push
+    }
+  }
+
+  private static String sandboxNote(Map<String, String> facts) {
+    String s4 = facts.getOrDefault("sandbox-v4", "");
+    return s4.isEmpty() ? "" : s4.equals("ok") ? " (also in a test namespace)" : " (test namespace " + s4 + ")";
+  }
+
+  private HostResult end(Outcome outcome, String message) {
+    progress.event(host(), outcome.failed() ? Step.FAILED : Step.DONE, message);
+    return new HostResult(host(), outcome, message, added, removed, Duration.ofNanos(System.nanoTime() - started),
+        Optional.empty());
+  }
+
+  private static void sleepUntil(long nanoTime) {
+    long ms = (nanoTime - System.nanoTime()) / 1_000_000;
+    if (ms > 0) {
+      try {
+        Thread.sleep(ms);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package swfw.runtime.push;
+
+/** What a host's push is doing; {@link Progress} hears each as it starts or ends. */
+public enum Step {
+  CONNECT("connecting"),
+  CHANGES("changes"),
+  IN_POLICY("in policy"),
+  DRAIN("draining"),
+  DRAINED("drained"),
+  TEST("testing, backing up, arming the rollback, applying"),
+  TESTED("tested"),
+  APPLIED("applied"),
+  CONFIRM("confirming over a new connection"),
+  CONFIRMED("confirmed and persisted"),
+  PERSISTED("boot files updated"),
+  WAIT_ROLLBACK("waiting for the host to roll back by itself"),
+  ACTIVATE("reactivating"),
+  DONE("done"),
+  FAILED("failed");
+
+  private final String text;
+
+  Step(String text) {
+    this.text = text;
+  }
+
+  public String text() {
+    return text;
+  }
+}

@@ -1,0 +1,470 @@
+#!/bin/sh
+# swfw agent: the host side of `swfw push`. swfw uploads it with every push to
+# /var/lib/swfw/agent.sh and runs it as root (directly or through sudo -n).
+#
+#   agent.sh begin NONCE              take the push lock; print facts and the live filter tables
+#   agent.sh put NONCE NAME           store standard input as staged file NAME
+#   agent.sh apply NONCE SECONDS [dry-run]
+#                                     test the payloads, back up the live rules, arm a rollback that
+#                                     fires after SECONDS unless confirmed, apply IPv4 and IPv6
+#   agent.sh confirm NONCE            disarm the rollback, then persist for boot (run over a NEW connection)
+#   agent.sh persist NONCE            persist staged boot files without applying anything
+#   agent.sh rollback NONCE           roll back now (the armed timer runs this)
+#   agent.sh status NONCE             print what became of a push
+#   agent.sh release NONCE            drop the push lock when nothing is pending
+#   agent.sh boot                     apply /etc/swfw/rules.v4|v6 idempotently (the boot unit runs this)
+#
+# Output: key=value lines on stdout; one "swfw-agent: ..." line on stderr for every failure.
+# Exit codes: 0 ok, 10 usage, 11 a tool is missing, 12 another push holds the lock, 13 a payload
+# failed its test, 14 apply failed and nothing changed, 15 IPv6 failed and IPv4 was rolled back,
+# 16 confirmation too late (rolled back), 17 persisting failed (rolled back), 18 rollback failed,
+# 19 backup failed.
+#
+# Every change is a `--noflush` transaction on swfw's own chains and hook jumps: Docker's chains,
+# other tables and the builtin policies are never touched.
+
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
+export PATH
+LC_ALL=C
+export LC_ALL
+umask 077
+
+VAR=/var/lib/swfw
+RUN=/run/swfw
+ETC=/etc/swfw
+UNIT=/etc/systemd/system/swfw.service
+LOCK_STALE_MIN=15
+
+# A dying SSH session must not stop a step half-way: the armed rollback covers that case.
+trap '' HUP PIPE
+
+say() { printf '%s\n' "$*" 2>/dev/null || true; }
+fail() {
+  code=$1; shift
+  printf 'swfw-agent: %s\n' "$*" >&2 2>/dev/null || true
+  log "failed ($code): $*"
+  exit "$code"
+}
+log() {
+  mkdir -p "$VAR" 2>/dev/null
+  printf '%s %s %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "${NONCE:--}" "$*" >>"$VAR/log" 2>/dev/null || true
+  command -v logger >/dev/null 2>&1 && logger -t swfw -- "${NONCE:--} $*" 2>/dev/null
+  return 0
+}
+first_line() { tr '\n' ' ' <"$1" | sed -e 's/  */ /g' -e 's/ $//' | cut -c1-300; }
+
+check_nonce() {
+  case $1 in
+    '' | *[!0-9a-f]*) fail 10 "bad nonce '$1'" ;;
+  esac
+}
+
+need_tools() {
+  for t in iptables-save iptables-restore ip6tables-save ip6tables-restore; do
+    command -v "$t" >/dev/null 2>&1 || fail 11 "$t not found (install iptables)"
+  done
+}
+
+# ---- the push lock: one push at a time per host ----------------------------------------------
+
+lock_owner() { cat "$RUN/lock/nonce" 2>/dev/null; }
+
+take_lock() {
+  mkdir -p "$RUN" || fail 11 "cannot create $RUN"
+  if ! mkdir "$RUN/lock" 2>/dev/null; then
+    owner=$(lock_owner)
+    [ "$owner" = "$NONCE" ] && return 0
+    if ls "$RUN"/pending.* >/dev/null 2>&1; then
+      fail 12 "another push ($owner) is waiting for its confirmation; it rolls back by itself when its timeout passes"
+    fi
+    if [ -n "$(find "$RUN/lock" -maxdepth 0 -mmin +$LOCK_STALE_MIN 2>/dev/null)" ]; then
+      log "breaking stale lock of $owner"
+      rm -rf "$RUN/lock"
+      mkdir "$RUN/lock" 2>/dev/null || fail 12 "another push is starting on this host"
+    else
+      fail 12 "another push ($owner) is in progress on this host"
+    fi
+  fi
+  echo "$NONCE" >"$RUN/lock/nonce"
+}
+
+own_lock() {
+  [ "$(lock_owner)" = "$NONCE" ] || fail 12 "push $NONCE does not hold the lock on this host (owner: $(lock_owner))"
+}
+
+release_lock() {
+  [ "$(lock_owner)" = "$NONCE" ] && rm -rf "$RUN/lock"
+  return 0
+}
+
+# ---- begin: facts and the live filter tables -----------------------------------------------------
+
+backend() {
+  case $(iptables --version 2>/dev/null) in
+    *nf_tables*) echo nft ;;
+    *legacy*) echo legacy ;;
+    *) echo unknown ;;
+  esac
+}
+
+use_systemd() {
+  # A transient unit runs in PID 1's namespaces: only use it when they are ours (not in a
+  # container or a test namespace), else the rollback would change another network's rules.
+  [ -d /run/systemd/system ] && command -v systemd-run >/dev/null 2>&1 &&
+    [ "$(readlink /proc/1/ns/net 2>/dev/null)" = "$(readlink /proc/self/ns/net)" ] &&
+    [ "$(readlink /proc/1/ns/mnt 2>/dev/null)" = "$(readlink /proc/self/ns/mnt)" ]
+}
+
+checksum() {
+  if [ -f "$1" ]; then sha256sum <"$1" | cut -d' ' -f1; else echo none; fi
+}
+
+# swfw uploads the agent to $VAR/upload/agent-NONCE.sh; every later step of the push runs the copy
+# in the push's staging folder, and only a confirmed push replaces $VAR/agent.sh (the boot unit's).
+cmd_begin() {
+  stage=$VAR/stage/$NONCE
+  mkdir -p "$stage" || fail 11 "cannot create $stage"
+  cp "$0" "$stage/agent.sh" || fail 11 "cannot copy the agent to $stage"
+  case $0 in "$VAR/upload/agent-$NONCE.sh") rm -f "$0" ;; esac
+  need_tools
+  take_lock
+  # keep the staging areas of the last few pushes, for inspection
+  ls -1t "$VAR/stage" 2>/dev/null | tail -n +6 | while read -r old; do rm -rf "$VAR/stage/$old"; done
+  say "agent=1"
+  say "backend=$(backend)"
+  if use_systemd; then say "systemd=yes"; else say "systemd=no"; fi
+  if command -v unshare >/dev/null 2>&1; then say "unshare=yes"; else say "unshare=no"; fi
+  if [ -x /usr/sbin/netfilter-persistent ]; then say "netfilter-persistent=yes"; else say "netfilter-persistent=no"; fi
+  say "persisted-v4=$(checksum $ETC/rules.v4)"
+  say "persisted-v6=$(checksum $ETC/rules.v6)"
+  say "--- iptables-save"
+  iptables-save -t filter || fail 11 "iptables-save failed"
+  say "--- ip6tables-save"
+  ip6tables-save -t filter || fail 11 "ip6tables-save failed"
+  say "--- end"
+}
+
+cmd_put() {
+  own_lock
+  case $1 in
+    apply.v4 | apply.v6 | rollback.v4 | rollback.v6 | rules.v4 | rules.v6) ;;
+    *) fail 10 "unknown staged file '$1'" ;;
+  esac
+  cat >"$VAR/stage/$NONCE/$1.tmp" && mv -f "$VAR/stage/$NONCE/$1.tmp" "$VAR/stage/$NONCE/$1" ||
+    fail 11 "cannot store $1"
+  say "stored=$1"
+}
+
+# ---- apply -------------------------------------------------------------------------------------
+
+restore_cmd() { if [ "$1" = 4 ]; then echo iptables-restore; else echo ip6tables-restore; fi; }
+save_cmd() { if [ "$1" = 4 ]; then echo iptables-save; else echo ip6tables-save; fi; }
+family_name() { if [ "$1" = 4 ]; then echo IPv4; else echo IPv6; fi; }
+
+swfw_lines() { grep -E '^(:SWFW-|-A SWFW-)|--comment swfw-hook' | sed 's/ \[[0-9]*:[0-9]*\]$//' | sort; }
+
+# The strongest check short of applying: load the live filter table into a throw-away network
+# namespace, apply the payload there, roll it back, and compare. (`iptables-nft-restore --test`
+# only parses; legacy --test misses kernel checks.)
+sandbox_test() {
+  f=$1; s=$VAR/stage/$NONCE
+  R=$(restore_cmd "$f"); S=$(save_cmd "$f")
+  "$S" -t filter >"$s/live.v$f" 2>/dev/null || return 0
+  unshare -n sh -c '
+    "$1" -w 10 <"$3" 2>"$6" || exit 21
+    "$2" -t filter | grep -E "^(:SWFW-|-A SWFW-)|--comment swfw-hook" | sed "s/ \[[0-9]*:[0-9]*\]\$//" | sort >"$6.before"
+    "$1" -w 10 --noflush <"$4" 2>"$6" || exit 22
+    "$1" -w 10 --noflush <"$5" 2>"$6" || exit 23
+    "$2" -t filter | grep -E "^(:SWFW-|-A SWFW-)|--comment swfw-hook" | sed "s/ \[[0-9]*:[0-9]*\]\$//" | sort >"$6.after"
+    cmp -s "$6.before" "$6.after" || exit 24
+  ' sh "$R" "$S" "$s/live.v$f" "$s/apply.v$f" "$s/rollback.v$f" "$s/sandbox.v$f.err"
+  rc=$?
+  case $rc in
+    0) say "sandbox-v$f=ok" ;;
+    21) say "sandbox-v$f=skipped (the live rules do not load in a fresh namespace)" ;;
+    22) fail 13 "$(family_name "$f") rules failed to load in a test namespace: $(first_line "$s/sandbox.v$f.err")" ;;
+    23) fail 13 "$(family_name "$f") rollback failed to load in a test namespace: $(first_line "$s/sandbox.v$f.err")" ;;
+    24) fail 13 "$(family_name "$f") rollback does not restore the previous rules (test namespace)" ;;
+    *) say "sandbox-v$f=skipped (unshare -n failed: rc $rc)" ;;
+  esac
+}
+
+test_payloads() {
+  s=$VAR/stage/$NONCE
+  for f in 4 6; do
+    R=$(restore_cmd "$f")
+    "$R" -w 10 --test --noflush <"$s/apply.v$f" 2>"$s/test.v$f.err" ||
+      fail 13 "$(family_name "$f") rules rejected by $R --test: $(first_line "$s/test.v$f.err")"
+    if command -v unshare >/dev/null 2>&1; then sandbox_test "$f"; fi
+  done
+}
+
+backup() {
+  mkdir -p "$VAR/backup" || fail 19 "cannot create $VAR/backup"
+  iptables-save >"$VAR/backup/$NONCE.v4" 2>/dev/null || fail 19 "iptables-save failed"
+  ip6tables-save >"$VAR/backup/$NONCE.v6" 2>/dev/null || fail 19 "ip6tables-save failed"
+  ls -1t "$VAR/backup" 2>/dev/null | tail -n +21 | while read -r old; do rm -f "$VAR/backup/$old"; done
+  say "backup=$VAR/backup/$NONCE.v4,$VAR/backup/$NONCE.v6"
+}
+
+arm() {
+  seconds=$1
+  : >"$RUN/pending.$NONCE" || fail 14 "cannot write $RUN/pending.$NONCE"
+  agent=$VAR/stage/$NONCE/agent.sh
+  if use_systemd && systemd-run --quiet --collect --unit="swfw-rollback-$NONCE" --on-active="${seconds}s" \
+    --timer-property=AccuracySec=100ms /bin/sh "$agent" rollback "$NONCE" >/dev/null 2>&1; then
+    echo systemd >"$RUN/timer.$NONCE"
+    say "armed=systemd"
+  else
+    # setsid: a session of its own, so the SSH session's hang-up and process group never reach it.
+    setsid sh "$agent" timer "$NONCE" "$seconds" </dev/null >/dev/null 2>&1 &
+    say "armed=setsid"
+  fi
+  log "armed rollback in ${seconds}s"
+}
+
+cmd_timer() {
+  echo "$$" >"$RUN/timer.$NONCE"
+  sleep "$1"
+  exec sh "$0" rollback "$NONCE"
+}
+
+disarm_timer() {
+  t=$(cat "$RUN/timer.$NONCE" 2>/dev/null)
+  case $t in
+    systemd) systemctl stop "swfw-rollback-$NONCE.timer" "swfw-rollback-$NONCE.service" >/dev/null 2>&1 ;;
+    '' | *[!0-9]*) ;;
+    *) kill -TERM "-$t" 2>/dev/null || kill -TERM "$t" 2>/dev/null ;;
+  esac
+  rm -f "$RUN/timer.$NONCE"
+}
+
+# Restores one family: the precomputed rollback payload first (it only touches swfw's part, so
+# whatever Docker changed meanwhile stays); the filter table of the backup only if that fails.
+rollback_family() {
+  f=$1; s=$VAR/stage/$NONCE; R=$(restore_cmd "$f")
+  if "$R" -w 10 --noflush <"$s/rollback.v$f" 2>"$s/rollback.v$f.err"; then
+    return 0
+  fi
+  log "$(family_name "$f") rollback payload failed: $(first_line "$s/rollback.v$f.err"); restoring the backup's filter table"
+  if "$R" -w 10 -T filter <"$VAR/backup/$NONCE.v$f" 2>>"$s/rollback.v$f.err"; then
+    echo full >"$s/rollback.v$f.full"
+    return 0
+  fi
+  return 1
+}
+
+cmd_apply() {
+  seconds=$1; mode=$2
+  case $seconds in '' | *[!0-9]*) fail 10 "bad timeout '$seconds'" ;; esac
+  need_tools
+  own_lock
+  s=$VAR/stage/$NONCE
+  for f in apply.v4 apply.v6 rollback.v4 rollback.v6; do
+    [ -f "$s/$f" ] || fail 10 "staged file $f is missing"
+  done
+  test_payloads
+  say "tested=ok"
+  backup
+  if [ "$mode" = dry-run ]; then
+    release_lock
+    say "dry-run=ok"
+    exit 0
+  fi
+  arm "$seconds"
+  if ! iptables-restore -w 10 --noflush <"$s/apply.v4" 2>"$s/apply.v4.err"; then
+    mv "$RUN/pending.$NONCE" "$RUN/aborted.$NONCE" 2>/dev/null
+    disarm_timer
+    echo unchanged >"$RUN/result.$NONCE"
+    release_lock
+    fail 14 "IPv4 rules did not load, nothing changed: $(first_line "$s/apply.v4.err")"
+  fi
+  if ! ip6tables-restore -w 10 --noflush <"$s/apply.v6" 2>"$s/apply.v6.err"; then
+    msg=$(first_line "$s/apply.v6.err")
+    mv "$RUN/pending.$NONCE" "$RUN/aborted.$NONCE" 2>/dev/null
+    disarm_timer
+    if rollback_family 4; then
+      echo rolled-back >"$RUN/result.$NONCE"
+      release_lock
+      fail 15 "IPv6 rules did not load ($msg); IPv4 rolled back"
+    fi
+    echo rollback-failed >"$RUN/result.$NONCE"
+    fail 18 "IPv6 rules did not load ($msg) and the IPv4 rollback FAILED: $(first_line "$s/rollback.v4.err")"
+  fi
+  log "applied"
+  say "applied=ok"
+}
+
+# ---- confirm, rollback, persist --------------------------------------------------------------
+
+cmd_confirm() {
+  if mv "$RUN/pending.$NONCE" "$RUN/confirmed.$NONCE" 2>/dev/null; then
+    disarm_timer
+    if ! persist; then
+      rollback_family 4 && rollback_family 6 && r=rolled-back || r=rollback-failed
+      echo "$r" >"$RUN/result.$NONCE"
+      release_lock
+      fail 17 "persisting failed, rules rolled back ($r)"
+    fi
+    echo confirmed >"$RUN/result.$NONCE"
+    log "confirmed"
+    release_lock
+    say "confirmed=ok"
+    return 0
+  fi
+  case $(cat "$RUN/result.$NONCE" 2>/dev/null) in
+    confirmed) say "confirmed=ok"; return 0 ;;
+    '') [ -f "$RUN/rollingback.$NONCE" ] && fail 16 "too late: the rollback is running" ;;
+    *) fail 16 "too late: the rules were rolled back ($(cat "$RUN/result.$NONCE"))" ;;
+  esac
+  fail 16 "no push $NONCE is waiting for confirmation on this host"
+}
+
+cmd_rollback() {
+  mv "$RUN/pending.$NONCE" "$RUN/rollingback.$NONCE" 2>/dev/null || { say "rollback=nothing-pending"; return 0; }
+  rm -f "$RUN/timer.$NONCE"
+  if rollback_family 4 && rollback_family 6; then
+    r=rolled-back
+    [ -f "$VAR/stage/$NONCE/rollback.v4.full" ] || [ -f "$VAR/stage/$NONCE/rollback.v6.full" ] && r=rolled-back-full
+  else
+    r=rollback-failed
+  fi
+  echo "$r" >"$RUN/result.$NONCE"
+  log "rollback: $r"
+  release_lock
+  say "rollback=$r"
+  [ "$r" = rollback-failed ] && exit 18
+  return 0
+}
+
+cmd_status() {
+  if [ -f "$RUN/result.$NONCE" ]; then say "result=$(cat "$RUN/result.$NONCE")"
+  elif [ -f "$RUN/pending.$NONCE" ]; then say "result=pending"
+  elif [ -f "$RUN/rollingback.$NONCE" ]; then say "result=rolling-back"
+  else say "result=unknown"; fi
+}
+
+cmd_release() {
+  [ -f "$RUN/pending.$NONCE" ] && fail 12 "push $NONCE is waiting for confirmation; not releasing"
+  release_lock
+  say "released=ok"
+}
+
+unit_text() {
+  cat <<'EOF'
+# Written by swfw push. Loads the last confirmed swfw policy (/etc/swfw/rules.v4|v6) before the
+# network and Docker start; safe to run again at any time (it only replaces swfw's own chains).
+[Unit]
+Description=swfw firewall policy
+DefaultDependencies=no
+Wants=network-pre.target
+After=systemd-modules-load.service local-fs.target
+Before=network-pre.target docker.service shutdown.target
+Conflicts=shutdown.target
+RequiresMountsFor=/var/lib/swfw /etc/swfw
+
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+ExecStart=/bin/sh /var/lib/swfw/agent.sh boot
+
+[Install]
+WantedBy=multi-user.target
+EOF
+}
+
+persist() {
+  s=$VAR/stage/$NONCE
+  mkdir -p "$ETC" || return 1
+  for f in 4 6; do
+    [ -f "$s/rules.v$f" ] || { log "staged rules.v$f missing"; return 1; }
+    cp "$s/rules.v$f" "$ETC/rules.v$f.tmp" && mv -f "$ETC/rules.v$f.tmp" "$ETC/rules.v$f" || return 1
+  done
+  # the boot unit runs the agent from here; keep the copy that was confirmed
+  cp "$s/agent.sh" "$VAR/agent.sh.tmp" && mv -f "$VAR/agent.sh.tmp" "$VAR/agent.sh" || return 1
+  if use_systemd && command -v systemctl >/dev/null 2>&1; then
+    if ! unit_text | cmp -s - "$UNIT"; then
+      unit_text >"$UNIT.tmp" && chmod 644 "$UNIT.tmp" && mv -f "$UNIT.tmp" "$UNIT" || return 1
+      systemctl daemon-reload >/dev/null 2>&1 || return 1
+    fi
+    systemctl is-enabled --quiet swfw.service 2>/dev/null || systemctl enable --quiet swfw.service >/dev/null 2>&1 || return 1
+    say "persisted=unit"
+  else
+    say "persisted=files"
+  fi
+  return 0
+}
+
+cmd_persist() {
+  own_lock
+  persist || { release_lock; fail 17 "persisting failed"; }
+  log "persisted"
+  release_lock
+}
+
+# ---- boot ------------------------------------------------------------------------------------
+
+# The live form in /etc/swfw completed against whatever is loaded now, as swfw push's LiveMerge
+# does it: delete every swfw hook jump, refill swfw's chains, insert the hooks, drop stale chains.
+boot_payload() {
+  file=$1; cur=$2
+  echo '*filter'
+  if ! grep -q '^:DOCKER-USER ' "$cur" && grep -q '^-I DOCKER-USER ' "$file"; then
+    echo ':DOCKER-USER - [0:0]'
+    echo '-I FORWARD 1 -j DOCKER-USER'
+  fi
+  grep -- '--comment swfw-hook' "$cur" | grep '^-A ' | sed 's/^-A /-D /'
+  sed -n 's/^:\(SWFW-[^ ]*\) .*/\1/p' "$cur" | while read -r c; do
+    grep -q "^:$c " "$file" || echo ":$c - [0:0]"
+  done
+  sed -e '/^#/d' -e '/^\*filter$/d' -e '/^COMMIT$/d' -e '/^$/d' "$file"
+  sed -n 's/^:\(SWFW-[^ ]*\) .*/\1/p' "$cur" | while read -r c; do
+    grep -q "^:$c " "$file" || echo "-X $c"
+  done
+  echo COMMIT
+}
+
+cmd_boot() {
+  need_tools
+  mkdir -p "$RUN" || exit 1
+  rc=0
+  for f in 4 6; do
+    file=$ETC/rules.v$f
+    [ -f "$file" ] || continue
+    S=$(save_cmd "$f"); R=$(restore_cmd "$f")
+    "$S" -t filter >"$RUN/boot.current.v$f" 2>/dev/null
+    boot_payload "$file" "$RUN/boot.current.v$f" >"$RUN/boot.payload.v$f"
+    if "$R" -w 10 --noflush <"$RUN/boot.payload.v$f" 2>"$RUN/boot.v$f.err"; then
+      say "boot-v$f=ok"
+    else
+      printf 'swfw-agent: %s\n' "$(family_name "$f") boot rules did not load: $(first_line "$RUN/boot.v$f.err")" >&2
+      rc=1
+    fi
+  done
+  log "boot rc=$rc"
+  exit $rc
+}
+
+# ---- main ------------------------------------------------------------------------------------
+
+[ "$(id -u)" = 0 ] || fail 10 "must run as root"
+cmd=$1
+[ $# -gt 0 ] && shift
+case $cmd in
+  boot) cmd_boot ;;
+  begin | put | apply | confirm | persist | rollback | status | release | timer)
+    NONCE=$1; check_nonce "$NONCE"; shift
+    case $cmd in
+      begin) cmd_begin ;;
+      put) cmd_put "$1" ;;
+      apply) cmd_apply "$1" "$2" ;;
+      confirm) cmd_confirm ;;
+      persist) cmd_persist ;;
+      rollback) cmd_rollback ;;
+      status) cmd_status ;;
+      release) cmd_release ;;
+      timer) cmd_timer "$1" ;;
+    esac
+    ;;
+  *) fail 10 "usage: agent.sh begin|put|apply|confirm|persist|rollback|status|release NONCE … | boot" ;;
+esac
