@@ -48,19 +48,28 @@ public final class AgentClient {
     return Begin.parse(run(r, "sh -c '" + script + "'", AgentScript.text(), null));
   }
 
-  /** Stages one file ({@code apply.v4}, {@code rollback.v6}, {@code rules.v4}, …) for this push. */
-  public void put(Remote r, String name, String text) throws HostError {
-    run(r, "sh " + staged() + " put " + nonce + " " + name, text, null);
+  /**
+   * Stages {@code files} (name → text: {@code apply.v4}, {@code rollback.v6}, {@code rules.v4}, …), tests
+   * the payloads, backs up the live rules, arms the rollback to fire after {@code confirmTimeout} and
+   * applies IPv4 and IPv6 (or, for a dry run, stops after the backup).
+   */
+  public Map<String, String> apply(Remote r, Map<String, String> files, Duration confirmTimeout, boolean dryRun)
+      throws HostError {
+    long seconds = Math.max(1, (confirmTimeout.toMillis() + 999) / 1000);
+    return facts(run(r, "sh " + staged() + " apply " + nonce + " " + seconds + (dryRun ? " dry-run" : ""),
+        bundle(files), null));
   }
 
-  /**
-   * Tests the staged payloads, backs up the live rules, arms the rollback to fire after
-   * {@code confirmTimeout} and applies IPv4 and IPv6 (or, for a dry run, stops after the backup).
-   */
-  public Map<String, String> apply(Remote r, Duration confirmTimeout, boolean dryRun) throws HostError {
-    long seconds = Math.max(1, (confirmTimeout.toMillis() + 999) / 1000);
-    return facts(run(r, "sh " + staged() + " apply " + nonce + " " + seconds + (dryRun ? " dry-run" : ""), null,
-        null));
+  /** The agent's FILES format: each file after a {@code --- swfw-file NONCE NAME} line. */
+  String bundle(Map<String, String> files) {
+    StringBuilder b = new StringBuilder();
+    files.forEach((name, text) -> {
+      b.append("--- swfw-file ").append(nonce).append(' ').append(name).append('\n').append(text);
+      if (!text.endsWith("\n")) {
+        b.append('\n');
+      }
+    });
+    return b.toString();
   }
 
   /** Disarms the rollback and persists; meant for a NEW connection, which proves the host is reachable. */
@@ -68,9 +77,9 @@ public final class AgentClient {
     return facts(run(fresh, "sh " + staged() + " confirm " + nonce, null, null));
   }
 
-  /** Persists the staged boot files without applying anything (live rules already in policy). */
-  public Map<String, String> persist(Remote r) throws HostError {
-    return facts(run(r, "sh " + staged() + " persist " + nonce, null, null));
+  /** Persists boot files ({@code rules.v4}, {@code rules.v6}) without applying anything (live rules in policy). */
+  public Map<String, String> persist(Remote r, Map<String, String> files) throws HostError {
+    return facts(run(r, "sh " + staged() + " persist " + nonce, bundle(files), null));
   }
 
   /** What became of this push on the host: confirmed, rolled-back, pending, … */

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import swfw.dsl.value.Family;
@@ -37,6 +38,7 @@ final class HostPush {
   private final AgentClient agent = AgentClient.withRandomNonce();
   private final long started = System.nanoTime();
   private int added;
+  private Map<String, String> files = Map.of();
   private int removed;
 
   HostPush(Ssh ssh, Target target, PushOptions options, Progress progress, Optional<Swarm> swarm) {
@@ -74,12 +76,12 @@ final class HostPush {
         return end(Outcome.IN_POLICY, "in policy");
       }
       progress.event(host(), Step.CHANGES, live ? "boot files only" : "+" + added + " -" + removed);
-      stage(r, v4, v6, live);
       if (live) {
         return persistOnly(r);
       }
+      files = files(v4, v6);
       if (options.dryRun()) {
-        Map<String, String> facts = agent.apply(r, options.confirmTimeout(), true);
+        Map<String, String> facts = agent.apply(r, files, options.confirmTimeout(), true);
         return end(Outcome.DRY_RUN, "tested" + sandboxNote(facts) + ", backed up; would change +" + added + " -" + removed);
       }
       return drainAndApply(r);
@@ -94,20 +96,26 @@ final class HostPush {
       agent.release(r);
       return end(Outcome.DRY_RUN, "live rules in policy; would update the boot files");
     }
-    agent.persist(r);
+    agent.persist(r, bootFiles());
     progress.event(host(), Step.PERSISTED, "");
     return end(Outcome.PERSISTED, "live rules in policy; boot files updated");
   }
 
-  private void stage(Remote r, Change v4, Change v6, boolean bootOnly) throws HostError {
-    agent.put(r, "rules.v4", target.bootFile(Family.V4));
-    agent.put(r, "rules.v6", target.bootFile(Family.V6));
-    if (!bootOnly) {
-      agent.put(r, "apply.v4", v4.applyPayload());
-      agent.put(r, "apply.v6", v6.applyPayload());
-      agent.put(r, "rollback.v4", v4.rollbackPayload());
-      agent.put(r, "rollback.v6", v6.rollbackPayload());
-    }
+  /** The files the agent stages: both transactions, both rollbacks, the boot files. */
+  private Map<String, String> files(Change v4, Change v6) {
+    Map<String, String> f = new LinkedHashMap<>(bootFiles());
+    f.put("apply.v4", v4.applyPayload());
+    f.put("apply.v6", v6.applyPayload());
+    f.put("rollback.v4", v4.rollbackPayload());
+    f.put("rollback.v6", v6.rollbackPayload());
+    return f;
+  }
+
+  private Map<String, String> bootFiles() {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("rules.v4", target.bootFile(Family.V4));
+    f.put("rules.v6", target.bootFile(Family.V6));
+    return f;
   }
 
   private HostResult drainAndApply(Remote r) throws HostError {
@@ -151,7 +159,7 @@ final class HostPush {
     long sent = System.nanoTime();
     Map<String, String> facts;
     try {
-      facts = agent.apply(r, options.confirmTimeout(), false);
+      facts = agent.apply(r, files, options.confirmTimeout(), false);
     } catch (AgentError e) {
       return end(e.code() == AgentError.V6_ROLLED_BACK ? Outcome.ROLLED_BACK
           : e.code() == AgentError.ROLLBACK_FAILED ? Outcome.UNKNOWN : Outcome.UNCHANGED, e.getMessage());

@@ -60,6 +60,8 @@ public final class Remote implements AutoCloseable {
           in.write(stdin.getBytes(StandardCharsets.UTF_8));
           in.flush();
         }
+      } catch (IOException ignored) {
+        // the command ended without reading all of its input: its exit status says why
       }
       try {
         cmd.join(timeout.toMillis(), TimeUnit.MILLISECONDS);

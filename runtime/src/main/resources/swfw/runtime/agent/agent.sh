@@ -3,17 +3,18 @@
 # /var/lib/swfw/agent.sh and runs it as root (directly or through sudo -n).
 #
 #   agent.sh begin NONCE              take the push lock; print facts and the live filter tables
-#   agent.sh put NONCE NAME           store standard input as staged file NAME
-#   agent.sh apply NONCE SECONDS [dry-run]
-#                                     test the payloads, back up the live rules, arm a rollback that
-#                                     fires after SECONDS unless confirmed, apply IPv4 and IPv6
+#   agent.sh apply NONCE SECONDS [dry-run] < FILES
+#                                     stage the files, test the payloads, back up the live rules, arm a
+#                                     rollback that fires after SECONDS unless confirmed, apply IPv4 and IPv6
 #   agent.sh confirm NONCE            disarm the rollback, then persist for boot (run over a NEW connection)
-#   agent.sh persist NONCE            persist staged boot files without applying anything
+#   agent.sh persist NONCE < FILES    persist boot files without applying anything
 #   agent.sh rollback NONCE           roll back now (the armed timer runs this)
 #   agent.sh status NONCE             print what became of a push
 #   agent.sh release NONCE            drop the push lock when nothing is pending
 #   agent.sh boot                     apply /etc/swfw/rules.v4|v6 idempotently (the boot unit runs this)
 #
+# FILES on standard input: each file starts with a line "--- swfw-file NONCE NAME" (NAME one of
+# apply.v4|v6, rollback.v4|v6, rules.v4|v6), followed by its lines.
 # Output: key=value lines on stdout; one "swfw-agent: ..." line on stderr for every failure.
 # Exit codes: 0 ok, 10 usage, 11 a tool is missing, 12 another push holds the lock, 13 a payload
 # failed its test, 14 apply failed and nothing changed, 15 IPv6 failed and IPv4 was rolled back,
@@ -144,15 +145,19 @@ cmd_begin() {
   say "--- end"
 }
 
-cmd_put() {
-  own_lock
-  case $1 in
-    apply.v4 | apply.v6 | rollback.v4 | rollback.v6 | rules.v4 | rules.v6) ;;
-    *) fail 10 "unknown staged file '$1'" ;;
-  esac
-  cat >"$VAR/stage/$NONCE/$1.tmp" && mv -f "$VAR/stage/$NONCE/$1.tmp" "$VAR/stage/$NONCE/$1" ||
-    fail 11 "cannot store $1"
-  say "stored=$1"
+# Splits the FILES on standard input into the push's staging folder.
+read_files() {
+  awk -v dir="$VAR/stage/$NONCE" -v mark="--- swfw-file $NONCE " '
+    index($0, mark) == 1 {
+      name = substr($0, length(mark) + 1)
+      if (name !~ /^(apply|rollback|rules)[.]v[46]$/) { print "unknown staged file " name > "/dev/stderr"; exit 1 }
+      if (out != "") close(out)
+      out = dir "/" name
+      printf "" > out
+      next
+    }
+    out != "" { print > out }
+  ' || fail 10 "cannot stage the files of push $NONCE"
 }
 
 # ---- apply -------------------------------------------------------------------------------------
@@ -259,6 +264,7 @@ cmd_apply() {
   case $seconds in '' | *[!0-9]*) fail 10 "bad timeout '$seconds'" ;; esac
   need_tools
   own_lock
+  read_files
   s=$VAR/stage/$NONCE
   for f in apply.v4 apply.v6 rollback.v4 rollback.v6; do
     [ -f "$s/$f" ] || fail 10 "staged file $f is missing"
@@ -397,6 +403,7 @@ persist() {
 
 cmd_persist() {
   own_lock
+  read_files
   persist || { release_lock; fail 17 "persisting failed"; }
   log "persisted"
   release_lock
@@ -452,11 +459,10 @@ cmd=$1
 [ $# -gt 0 ] && shift
 case $cmd in
   boot) cmd_boot ;;
-  begin | put | apply | confirm | persist | rollback | status | release | timer)
+  begin | apply | confirm | persist | rollback | status | release | timer)
     NONCE=$1; check_nonce "$NONCE"; shift
     case $cmd in
       begin) cmd_begin ;;
-      put) cmd_put "$1" ;;
       apply) cmd_apply "$1" "$2" ;;
       confirm) cmd_confirm ;;
       persist) cmd_persist ;;
@@ -466,5 +472,5 @@ case $cmd in
       timer) cmd_timer "$1" ;;
     esac
     ;;
-  *) fail 10 "usage: agent.sh begin|put|apply|confirm|persist|rollback|status|release NONCE … | boot" ;;
+  *) fail 10 "usage: agent.sh begin|apply|confirm|persist|rollback|status|release NONCE … | boot" ;;
 esac
