@@ -44,6 +44,8 @@ fail() {
   code=$1; shift
   printf 'swfw-agent: %s\n' "$*" >&2 2>/dev/null || true
   log "failed ($code): $*"
+  # a push that fails before its rollback is armed has changed nothing: let the next one in
+  [ -n "${RELEASE_ON_FAIL:-}" ] && release_lock
   exit "$code"
 }
 log() {
@@ -264,6 +266,7 @@ cmd_apply() {
   case $seconds in '' | *[!0-9]*) fail 10 "bad timeout '$seconds'" ;; esac
   need_tools
   own_lock
+  RELEASE_ON_FAIL=1
   read_files
   s=$VAR/stage/$NONCE
   for f in apply.v4 apply.v6 rollback.v4 rollback.v6; do
@@ -278,6 +281,7 @@ cmd_apply() {
     exit 0
   fi
   arm "$seconds"
+  RELEASE_ON_FAIL=
   if ! iptables-restore -w 10 --noflush <"$s/apply.v4" 2>"$s/apply.v4.err"; then
     mv "$RUN/pending.$NONCE" "$RUN/aborted.$NONCE" 2>/dev/null
     disarm_timer

@@ -137,6 +137,149 @@ class PushKernelTest {
     assertEquals("[22]", openPorts(scan.get(1)));
   }
 
+  private String worker(String name, Path key) {
+    return Policies.host(lab.host(name), "worker", key, false);
+  }
+
+  @Test
+  void aSecondPushChangesNothingAndLeavesIptablesSaveByteIdentical() {
+    Path file = policy("cluster.swfw", Policies.clusterRules() + inventory(false));
+    assertEquals("ingress-1 APPLIED\nnode-1 APPLIED\nnode-2 APPLIED", outcomes(push(file)));
+    String v4 = lab.host("ingress-1").iptables().save();
+    String v6 = lab.host("ingress-1").ip6tables().save();
+
+    assertEquals("ingress-1 IN_POLICY\nnode-1 IN_POLICY\nnode-2 IN_POLICY", outcomes(push(file)));
+    assertEquals(v4, lab.host("ingress-1").iptables().save());
+    assertEquals(v6, lab.host("ingress-1").ip6tables().save());
+    assertEquals(1, v4.lines().filter(l -> l.startsWith("-A INPUT ") && l.contains("swfw-hook")).count());
+  }
+
+  @Test
+  void aPolicyThatLocksTheOperatorOutIsRolledBackByTheHostItself() {
+    Path cluster = policy("cluster.swfw", Policies.clusterRules() + worker("node-1", lab.clientKey()));
+    assertEquals("node-1 APPLIED", outcomes(push(cluster)));
+    String before = lab.host("node-1").iptables().save();
+    Path lockout = policy("lockout.swfw", "public eth0;\ntrust ens11;\nnode worker allow tcp 80;\n"
+        + worker("node-1", lab.clientKey()));
+
+    long start = System.nanoTime();
+    List<HostResult> results = push(lockout);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertEquals(Outcome.ROLLED_BACK, results.get(0).outcome(), results.get(0).message());
+    assertTrue(results.get(0).message().contains("restored its previous rules by itself"), results.get(0).message());
+    assertEquals(before, lab.host("node-1").iptables().save(), "the previous policy is back");
+    assertTrue(took.compareTo(CONFIRM.plusSeconds(8)) < 0, "rolled back within the timeout: " + took);
+    assertEquals("node-1 IN_POLICY", outcomes(push(cluster)), "and the host is reachable again");
+  }
+
+  @Test
+  void theHostRollsBackWhenTheConnectionDiesBetweenApplyAndConfirm() {
+    SshHost node = lab.host("node-1");
+    String before = node.iptables().save();
+    Path file = policy("cluster.swfw", Policies.clusterRules() + worker("node-1", lab.clientKey()));
+
+    List<HostResult> results = push(file, ssh(), options(false), (h, step, detail) -> {
+      if (step == Step.APPLIED) {
+        node.stopSshd();
+      }
+    });
+
+    assertTrue(results.get(0).failed());
+    assertTrue(results.get(0).message().startsWith("no new connection after applying: cannot connect to 203.0.113.12:22:"),
+        results.get(0).message());
+    assertEquals(before, node.iptables().save(), "the host restored its rules with nobody connected");
+    assertTrue(Files.exists(node.file("/run/swfw/result." + nonceOf(node))));
+  }
+
+  private static String nonceOf(SshHost node) {
+    try (var s = Files.list(node.file("/var/lib/swfw/stage/x").getParent())) {
+      return s.map(p -> p.getFileName().toString()).findFirst().orElseThrow();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void anUnknownHostKeyIsRefusedByDefault() throws Exception {
+    Path known = lab.dir().resolve("known_hosts.partial");
+    Files.write(known, Files.readAllLines(lab.knownHosts()).stream().filter(l -> !l.startsWith("203.0.113.13 ")).toList());
+    Path file = policy("cluster.swfw", Policies.clusterRules() + inventory(false));
+
+    List<HostResult> results = push(file, ssh().withKnownHosts(known, false), options(false), Progress.none());
+
+    assertEquals("ingress-1 APPLIED\nnode-1 APPLIED\nnode-2 UNCHANGED: host key of 203.0.113.13 ("
+        + "ED25519 " + fingerprint(lab.host("node-2")) + ") is not in " + known
+        + ": add it (ssh-keyscan, or ssh once) or use --accept-new-host-keys", outcomes(results));
+  }
+
+  @Test
+  void acceptNewHostKeysRecordsFirstSeenKeysButAChangedKeyIsAlwaysRefused() throws Exception {
+    Path known = lab.dir().resolve("known_hosts.new");
+    Files.deleteIfExists(known);
+    Path file = policy("cluster.swfw", Policies.clusterRules() + inventory(false));
+
+    assertEquals("ingress-1 APPLIED\nnode-1 APPLIED\nnode-2 APPLIED",
+        outcomes(push(file, ssh().withKnownHosts(known, true), options(false), Progress.none())));
+    assertEquals(3, Files.readAllLines(known).size(), "each key recorded once");
+
+    Files.writeString(known, "203.0.113.12 " + lab.host("node-2").hostKey() + "\n");
+    List<HostResult> results = push(file, ssh().withKnownHosts(known, true), options(false), Progress.none());
+    assertTrue(results.get(1).message().startsWith("HOST KEY CHANGED for 203.0.113.12"), results.get(1).message());
+    assertEquals(Outcome.UNCHANGED, results.get(1).outcome());
+  }
+
+  private static String fingerprint(SshHost h) {
+    String out = swfw.runtime.lab.SshLab.class.getName().isEmpty() ? "" : run("ssh-keygen", "-l", "-E", "sha256", "-f",
+        h.file("/etc/swfw/x").getParent().getParent().resolve("host_key.pub").toString());
+    return out.split(" ")[1];
+  }
+
+  private static String run(String... cmd) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      p.waitFor();
+      return out;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aWrongKeyAnUnreachableHostAndAHostWithoutIptablesFailOneLineEachWhileTheOthersAreDeployed() {
+    String inventory = Policies.host(lab.host("ingress-1"), "master", lab.clientKey(), false)
+        + worker("node-1", lab.otherKey())
+        + "host ghost role worker address 203.0.113.99 key \"" + lab.clientKey() + "\";\n"
+        + worker("bare", lab.clientKey())
+        + worker("node-2", lab.clientKey());
+    Path file = policy("cluster.swfw", Policies.clusterRules() + inventory);
+
+    List<HostResult> results = push(file);
+
+    assertEquals("ingress-1 APPLIED\n"
+        + "node-1 UNCHANGED: cannot log in as root@203.0.113.12:22: the server refused the key " + lab.otherKey() + "\n"
+        + "ghost UNCHANGED: cannot connect to 203.0.113.99:22: " + results.get(2).message().replaceAll(".*: ", "") + "\n"
+        + "bare UNCHANGED: iptables-save not found (install iptables)\n"
+        + "node-2 APPLIED", outcomes(results));
+    assertTrue(results.get(2).message().matches(".*: (connection timed out|no route to host)"), results.get(2).message());
+  }
+
+  @Test
+  void aDryRunTestsAndBacksUpButChangesNothing() {
+    String before = lab.host("ingress-1").iptables().save();
+    Path file = policy("cluster.swfw", Policies.clusterRules() + inventory(true));
+
+    List<HostResult> results = push(file, ssh(), options(true), Progress.none());
+
+    assertEquals("ingress-1 DRY_RUN\nnode-1 DRY_RUN\nnode-2 DRY_RUN", outcomes(results));
+    assertEquals(before, lab.host("ingress-1").iptables().save());
+    assertEquals(List.of(), lab.host("ingress-1").dockerCalls(), "nothing drained");
+  }
+
   private static String openPorts(HostCheck c) {
     return c.expected().entrySet().stream().filter(e -> e.getValue() == swfw.runtime.verify.Expect.OPEN)
         .map(java.util.Map.Entry::getKey).sorted().toList().toString();
