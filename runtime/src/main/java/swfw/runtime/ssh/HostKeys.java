@@ -91,7 +91,8 @@ final class HostKeys {
     byte[] blob = new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
     try {
       byte[] sha = MessageDigest.getInstance("SHA-256").digest(blob);
-      String type = KeyType.fromKey(key).toString().replaceFirst("^ssh-", "").toUpperCase(java.util.Locale.ROOT);
+      String name = KeyType.fromKey(key).toString();
+      String type = name.startsWith("ecdsa") ? "ECDSA" : name.replaceFirst("^ssh-", "").toUpperCase(java.util.Locale.ROOT);
       return type + " SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(sha);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -28,7 +28,7 @@ public final class PortScanner {
         start(selector, address, port, out);
       }
       long deadline = System.nanoTime() + timeout.toNanos();
-      while (!selector.keys().isEmpty()) {
+      while (out.size() < ports.size()) {
         long left = (deadline - System.nanoTime()) / 1_000_000;
         if (left <= 0) {
           break;
@@ -40,7 +40,9 @@ public final class PortScanner {
         selector.selectedKeys().clear();
       }
       for (SelectionKey key : selector.keys()) {
-        out.put((Integer) key.attachment(), PortState.FILTERED);
+        if (key.isValid()) {
+          out.putIfAbsent((Integer) key.attachment(), PortState.FILTERED);
+        }
         key.channel().close();
       }
     }
