@@ -64,6 +64,10 @@ final class HostPush {
 
   private HostResult begun(Remote r) throws HostError {
     Begin begin = agent.begin(r);
+    if (begin.fact("netfilter-persistent").equals("yes")) {
+      progress.event(host(), Step.NOTE, "netfilter-persistent is installed: its full restore (at boot, on reload) "
+          + "drops Docker's chains and swfw's; swfw loads its rules with its own unit (docs/deploy.md)");
+    }
     try {
       Change v4 = target.change(Family.V4, begin.save4());
       Change v6 = target.change(Family.V6, begin.save6());
@@ -167,8 +171,8 @@ final class HostPush {
       return awaitRollback(r, sent, "the connection broke while applying (" + e.getMessage() + ")");
     }
     progress.event(host(), Step.TESTED, "iptables-restore --test" + sandboxNote(facts) + ", backed up");
-    progress.event(host(), Step.APPLIED, "rollback armed (" + facts.getOrDefault("armed", "?") + ", "
-        + options.confirmTimeout().toSeconds() + " s)");
+    progress.event(host(), Step.APPLIED, "the rollback (" + facts.getOrDefault("armed", "?") + ") fires in "
+        + options.confirmTimeout().toSeconds() + " s unless confirmed");
     return confirm(r, sent);
   }
 

@@ -4,19 +4,20 @@ package swfw.runtime.push;
 public enum Step {
   CONNECT("connecting"),
   CHANGES("changes"),
+  NOTE("note:"),
   IN_POLICY("in policy"),
   DRAIN("draining"),
   DRAINED("drained"),
   TEST("testing, backing up, arming the rollback, applying"),
-  TESTED("tested"),
-  APPLIED("applied"),
+  TESTED("tested with"),
+  APPLIED("applied;"),
   CONFIRM("confirming over a new connection"),
   CONFIRMED("confirmed and persisted"),
   PERSISTED("boot files updated"),
   WAIT_ROLLBACK("waiting for the host to roll back by itself"),
   ACTIVATE("reactivating"),
-  DONE("done"),
-  FAILED("failed");
+  DONE("done:"),
+  FAILED("failed:");
 
   private final String text;
 

@@ -67,7 +67,6 @@ public final class Ssh {
   private record Opened(SSHClient client) {}
 
   private Opened open(Host host, SSHClient via, java.time.Duration timeout) throws HostError {
-    List<KeyProvider> providers = keyProviders(host);
     SSHClient c = new SSHClient(config);
     HostKeys.Verifier verifier;
     try {
@@ -91,6 +90,13 @@ public final class Ssh {
       String refusal = verifier.refusal();
       throw new HostError(refusal != null ? refusal : "cannot connect to " + host.endpoint()
           + (via != null ? " through " + host.jump().get() : "") + ": " + Failures.reason(e));
+    }
+    List<KeyProvider> providers;
+    try {
+      providers = keyProviders(host);
+    } catch (HostError e) {
+      Remote.closeQuietly(c);
+      throw e;
     }
     try {
       c.authPublickey(host.user(), providers);

@@ -59,7 +59,7 @@ class AgentKernelTest {
 
   @BeforeAll
   void startLab() {
-    lab = SshLab.start("203.0.113", List.of(SshLab.Spec.of("solo", 21)));
+    lab = SshLab.start(List.of(SshLab.Spec.of("solo", 21)));
     host = lab.host("solo");
     ssh = new Ssh(new SshOptions(lab.knownHosts(), false, Duration.ofSeconds(3), Duration.ofSeconds(20),
         Passphrases.none(), List.of()), Inventory.ofHosts(List.of(hostEntry())));

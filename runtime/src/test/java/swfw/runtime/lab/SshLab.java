@@ -35,6 +35,7 @@ public final class SshLab implements AutoCloseable {
   private final Path clientKey;
   private final Path otherKey;
   private final Path knownHosts;
+  private String subnet;
 
   private SshLab(Lab lab, Path dir) {
     this.lab = lab;
@@ -52,16 +53,20 @@ public final class SshLab implements AutoCloseable {
     }
   }
 
+  /** Documentation and benchmark networks, tried in order: the first one the root namespace does not route. */
+  private static final List<String> SUBNETS = List.of("203.0.113", "198.51.100", "198.18.7", "198.19.7", "192.0.2");
+
   /**
-   * Creates the hosts on {@code subnet} ({@code "203.0.113"}) and starts their SSH servers. Skips the
-   * calling test (JUnit assumption) when not root.
+   * Creates the hosts on a /24 the root namespace does not use yet and starts their SSH servers.
+   * Skips the calling test (JUnit assumption) when not root.
    */
-  public static SshLab start(String subnet, List<Spec> specs) {
+  public static SshLab start(List<Spec> specs) {
     Lab lab = Lab.create();
     SshLab ssh = null;
     try {
       ssh = new SshLab(lab, Files.createTempDirectory("swfw-sshlab-" + lab.id() + "-"));
-      ssh.build(subnet, specs);
+      ssh.subnet = freeSubnet();
+      ssh.build(ssh.subnet, specs);
       return ssh;
     } catch (IOException | RuntimeException e) {
       if (ssh != null) {
@@ -102,6 +107,21 @@ public final class SshLab implements AutoCloseable {
       h.startSshd();
     }
     reset();
+  }
+
+  /** The first three octets of the hosts' public network ({@code 203.0.113}); {@code .1} is the operator. */
+  public String subnet() {
+    return subnet;
+  }
+
+  private static String freeSubnet() {
+    for (String candidate : SUBNETS) {
+      String routes = Root.run("ip", "-4", "route", "show", "match", candidate + ".0/24");
+      if (routes.lines().allMatch(l -> l.isBlank() || l.startsWith("default"))) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("the root namespace routes every test network: " + SUBNETS);
   }
 
   public List<SshHost> hosts() {

@@ -47,7 +47,7 @@ class PushKernelTest {
 
   @BeforeAll
   void startLab() {
-    lab = SshLab.start("203.0.113", List.of(SshLab.Spec.of("ingress-1", 11), SshLab.Spec.of("node-1", 12),
+    lab = SshLab.start(List.of(SshLab.Spec.of("ingress-1", 11), SshLab.Spec.of("node-1", 12),
         SshLab.Spec.of("node-2", 13), new SshLab.Spec("bare", 14, false)));
   }
 
@@ -186,7 +186,7 @@ class PushKernelTest {
     });
 
     assertTrue(results.get(0).failed());
-    assertTrue(results.get(0).message().startsWith("no new connection after applying: cannot connect to 203.0.113.12:22:"),
+    assertTrue(results.get(0).message().startsWith("no new connection after applying: cannot connect to " + lab.subnet() + ".12:22:"),
         results.get(0).message());
     assertEquals(before, node.iptables().save(), "the host restored its rules with nobody connected");
     assertTrue(Files.exists(node.file("/run/swfw/result." + nonceOf(node))));
@@ -203,12 +203,12 @@ class PushKernelTest {
   @Test
   void anUnknownHostKeyIsRefusedByDefault() throws Exception {
     Path known = lab.dir().resolve("known_hosts.partial");
-    Files.write(known, Files.readAllLines(lab.knownHosts()).stream().filter(l -> !l.startsWith("203.0.113.13 ")).toList());
+    Files.write(known, Files.readAllLines(lab.knownHosts()).stream().filter(l -> !l.startsWith(lab.subnet() + ".13 ")).toList());
     Path file = policy("cluster.swfw", Policies.clusterRules() + inventory(false));
 
     List<HostResult> results = push(file, ssh().withKnownHosts(known, false), options(false), Progress.none());
 
-    assertEquals("ingress-1 APPLIED\nnode-1 APPLIED\nnode-2 UNCHANGED: host key of 203.0.113.13 ("
+    assertEquals("ingress-1 APPLIED\nnode-1 APPLIED\nnode-2 UNCHANGED: host key of " + lab.subnet() + ".13 ("
         + "ED25519 " + fingerprint(lab.host("node-2")) + ") is not in " + known
         + ": add it (ssh-keyscan, or ssh once) or use --accept-new-host-keys", outcomes(results));
   }
@@ -223,9 +223,9 @@ class PushKernelTest {
         outcomes(push(file, ssh().withKnownHosts(known, true), options(false), Progress.none())));
     assertEquals(3, Files.readAllLines(known).size(), "each key recorded once");
 
-    Files.writeString(known, "203.0.113.12 " + lab.host("node-2").hostKey() + "\n");
+    Files.writeString(known, lab.subnet() + ".12 " + lab.host("node-2").hostKey() + "\n");
     List<HostResult> results = push(file, ssh().withKnownHosts(known, true), options(false), Progress.none());
-    assertTrue(results.get(1).message().startsWith("HOST KEY CHANGED for 203.0.113.12"), results.get(1).message());
+    assertTrue(results.get(1).message().startsWith("HOST KEY CHANGED for " + lab.subnet() + ".12"), results.get(1).message());
     assertEquals(Outcome.UNCHANGED, results.get(1).outcome());
   }
 
@@ -253,7 +253,7 @@ class PushKernelTest {
   void aWrongKeyAnUnreachableHostAndAHostWithoutIptablesFailOneLineEachWhileTheOthersAreDeployed() {
     String inventory = Policies.host(lab.host("ingress-1"), "master", lab.clientKey(), false)
         + worker("node-1", lab.otherKey())
-        + "host ghost role worker address 203.0.113.99 key \"" + lab.clientKey() + "\";\n"
+        + "host ghost role worker address " + lab.subnet() + ".99 key \"" + lab.clientKey() + "\";\n"
         + worker("bare", lab.clientKey())
         + worker("node-2", lab.clientKey());
     Path file = policy("cluster.swfw", Policies.clusterRules() + inventory);
@@ -261,8 +261,8 @@ class PushKernelTest {
     List<HostResult> results = push(file);
 
     assertEquals("ingress-1 APPLIED\n"
-        + "node-1 UNCHANGED: cannot log in as root@203.0.113.12:22: the server refused the key " + lab.otherKey() + "\n"
-        + "ghost UNCHANGED: cannot connect to 203.0.113.99:22: " + results.get(2).message().replaceAll(".*: ", "") + "\n"
+        + "node-1 UNCHANGED: cannot log in as root@" + lab.subnet() + ".12:22: the server refused the key " + lab.otherKey() + "\n"
+        + "ghost UNCHANGED: cannot connect to " + lab.subnet() + ".99:22: " + results.get(2).message().replaceAll(".*: ", "") + "\n"
         + "bare UNCHANGED: iptables-save not found (install iptables)\n"
         + "node-2 APPLIED", outcomes(results));
     assertTrue(results.get(2).message().matches(".*: (connection timed out|no route to host)"), results.get(2).message());
