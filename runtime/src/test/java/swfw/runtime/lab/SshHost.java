@@ -61,6 +61,18 @@ public final class SshHost {
         "PermitRootLogin prohibit-password", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
         "UsePAM no", "StrictModes no", "LogLevel ERROR", "MaxStartups 100", "MaxSessions 50",
         "SetEnv PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", ""));
+    if (Files.exists(Path.of("/etc/sudoers"))) {
+      // A non-root user with passwordless sudo, known on this host only.
+      Path accounts = dir.resolve("accounts");
+      Files.createDirectories(accounts);
+      Files.writeString(accounts.resolve("passwd"), Files.readString(Path.of("/etc/passwd"))
+          + "deploy:x:4242:4242:swfw test:/nonexistent:/bin/sh\n");
+      Files.writeString(accounts.resolve("group"), Files.readString(Path.of("/etc/group")) + "deploy:x:4242:\n");
+      Files.writeString(accounts.resolve("shadow"), Files.readString(Path.of("/etc/shadow")) + "deploy:*:19000::::::\n");
+      Files.setPosixFilePermissions(accounts.resolve("shadow"), PosixFilePermissions.fromString("rw-------"));
+      Files.writeString(accounts.resolve("sudoers"), "root ALL=(ALL:ALL) ALL\ndeploy ALL=(root) NOPASSWD: ALL\n");
+      Files.setPosixFilePermissions(accounts.resolve("sudoers"), PosixFilePermissions.fromString("r--r-----"));
+    }
     if (!iptables) {
       // A host without iptables: its /etc/alternatives lacks the iptables links, as after removing the package.
       Path alt = dir.resolve("alternatives");
@@ -71,6 +83,21 @@ public final class SshHost {
         }
       }
     }
+  }
+
+  /** Lets the holder of another key log in as root too. */
+  public void authorize(Path publicKey) {
+    try {
+      Files.writeString(dir.resolve("authorized_keys"), Files.readString(publicKey),
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The host's address on the internal network (ens11), reachable from the other hosts only. */
+  public String internalAddress() {
+    return "10.10.10." + address.substring(address.lastIndexOf('.') + 1);
   }
 
   /** {@code ssh-ed25519 AAAA…}: the host's public key as known_hosts holds it. */
@@ -89,6 +116,11 @@ public final class SshHost {
     for (String[] m : MOUNTS) {
       script.append("mkdir -p ").append(m[0]).append("; mount --bind ").append(dir.resolve(m[1])).append(' ')
           .append(m[0]).append("; ");
+    }
+    if (Files.isDirectory(dir.resolve("accounts"))) {
+      for (String f : List.of("passwd", "group", "shadow", "sudoers")) {
+        script.append("mount --bind ").append(dir.resolve("accounts").resolve(f)).append(" /etc/").append(f).append("; ");
+      }
     }
     if (!iptables) {
       script.append("mount --bind ").append(dir.resolve("alternatives")).append(" /etc/alternatives; ");

@@ -64,7 +64,10 @@ public final class SshLab implements AutoCloseable {
     Lab lab = Lab.create();
     SshLab ssh = null;
     try {
-      ssh = new SshLab(lab, Files.createTempDirectory("swfw-sshlab-" + lab.id() + "-"));
+      // world-traversable: sshd reads the shared authorized_keys as the logging-in user (root or deploy)
+      ssh = new SshLab(lab, Files.createTempDirectory("swfw-sshlab-" + lab.id() + "-",
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"))));
       ssh.subnet = freeSubnet();
       ssh.build(ssh.subnet, specs);
       return ssh;
@@ -100,7 +103,7 @@ public final class SshLab implements AutoCloseable {
       h.prepare(authorized, resource("docker"));
       hosts.put(s.name(), h);
       started.add(h);
-      known.append(h.address()).append(' ').append(h.hostKey()).append('\n');
+      known.append(h.address()).append(',').append(h.internalAddress()).append(' ').append(h.hostKey()).append('\n');
     }
     Files.writeString(knownHosts, known.toString());
     for (SshHost h : started) {

@@ -203,7 +203,7 @@ class PushKernelTest {
   @Test
   void anUnknownHostKeyIsRefusedByDefault() throws Exception {
     Path known = lab.dir().resolve("known_hosts.partial");
-    Files.write(known, Files.readAllLines(lab.knownHosts()).stream().filter(l -> !l.startsWith(lab.subnet() + ".13 ")).toList());
+    Files.write(known, Files.readAllLines(lab.knownHosts()).stream().filter(l -> !l.startsWith(lab.subnet() + ".13,")).toList());
     Path file = policy("cluster.swfw", Policies.clusterRules() + inventory(false));
 
     List<HostResult> results = push(file, ssh().withKnownHosts(known, false), options(false), Progress.none());
@@ -266,6 +266,29 @@ class PushKernelTest {
         + "bare UNCHANGED: iptables-save not found (install iptables)\n"
         + "node-2 APPLIED", outcomes(results));
     assertTrue(results.get(2).message().matches(".*: (connection timed out|no route to host)"), results.get(2).message());
+  }
+
+  @Test
+  void aHostOnTheInternalNetworkIsReachedThroughAJumpHost() {
+    SshHost node = lab.host("node-2");
+    String inventory = Policies.host(lab.host("ingress-1"), "master", lab.clientKey(), false)
+        + "host node-2 role worker address " + node.internalAddress() + " key \"" + lab.clientKey()
+        + "\" jump ingress-1;\n";
+    Path file = policy("cluster.swfw", Policies.clusterRules() + inventory);
+
+    assertEquals("ingress-1 APPLIED\nnode-2 APPLIED", outcomes(push(file)));
+    assertTrue(node.iptables().save().contains("-j SWFW-IN-eth0"));
+  }
+
+  @Test
+  void aNonRootUserDeploysThroughSudo() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/etc/sudoers")),
+        "sudo is not installed: the sudo -n path is not tested");
+    Path file = policy("cluster.swfw", Policies.clusterRules() + Policies.host(lab.host("node-1"), "worker",
+        lab.clientKey(), false).replace(" key ", " user deploy key "));
+
+    assertEquals("node-1 APPLIED", outcomes(push(file)));
+    assertEquals("node-1 IN_POLICY", outcomes(push(file)));
   }
 
   @Test
