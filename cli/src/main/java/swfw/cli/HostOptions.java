@@ -38,7 +38,7 @@ final class HostOptions {
 
   SshOptions ssh() {
     Path home = Path.of(System.getProperty("user.home"));
-    SshOptions o = SshOptions.defaults(home, new Passphrases());
+    SshOptions o = SshOptions.defaults(home, new KeyPassphrases());
     return o.withKnownHosts(knownHosts != null ? knownHosts : o.knownHosts(), acceptNew)
         .withTimeouts(seconds(connectTimeout, "--connect-timeout"), seconds(commandTimeout, "--command-timeout"));
   }

@@ -82,6 +82,9 @@ public final class SshLab implements AutoCloseable {
   }
 
   private void build(String subnet, List<Spec> specs) throws IOException {
+    if (!Files.isExecutable(Path.of("/usr/sbin/sshd"))) {
+      throw new IllegalStateException("/usr/sbin/sshd not found: install openssh-server (./run-tests does)");
+    }
     Root.run("ip", "link", "add", bridge, "type", "bridge");
     Root.run("ip", "addr", "add", subnet + ".1/24", "dev", bridge);
     Root.run("ip", "link", "set", bridge, "up");

@@ -10,7 +10,7 @@ import java.util.Optional;
  * Key passphrases: from SWFW_SSH_PASSPHRASE, else asked on the terminal once per key file. Never
  * printed, never logged.
  */
-final class Passphrases implements swfw.runtime.ssh.Passphrases {
+final class KeyPassphrases implements swfw.runtime.ssh.Passphrases {
   static final String ENV = "SWFW_SSH_PASSPHRASE";
   private final Map<Path, char[]> asked = new HashMap<>();
 
