@@ -14,8 +14,9 @@ import swfw.runtime.plan.Planner;
 import swfw.runtime.ssh.Ssh;
 
 @Command(name = "plan", description = {
-    "Show what 'swfw push' would change: per host, a unified diff of swfw's part of the live rules",
-    "(iptables-save, ip6tables-save) against the policy. Changes nothing on the hosts."},
+    "Show what 'swfw push' would change: per host, a unified diff of swfw's part",
+    "of the live rules (iptables-save, ip6tables-save) against the policy.",
+    "Changes nothing on the hosts. Exit 4 when changes are pending."},
     footer = ExitCodes.HELP)
 final class PlanCommand implements Callable<Integer> {
   @Spec
@@ -27,12 +28,15 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin
   HostOptions hosts;
 
+  @Mixin
+  SshSettings sshSettings;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Deployment d = Deployment.load(file, hosts, err);
-    Ssh ssh = new Ssh(hosts.ssh(), d.inventory());
+    Ssh ssh = new Ssh(sshSettings.ssh(), d.inventory());
     List<HostPlan> plans = new Planner(ssh, hosts.forks).plan(d.targets());
     int changed = 0;
     int errors = 0;

@@ -20,12 +20,14 @@ import swfw.runtime.ssh.Ssh;
 import swfw.runtime.verify.Verify;
 
 @Command(name = "push", description = {
-    "Deploy the policy to its hosts over SSH. Per host: upload, test, back up, arm a rollback on the",
-    "host, apply IPv4 and IPv6 together, confirm over a NEW connection, persist for boot. A host that",
-    "cannot be confirmed within --confirm-timeout restores its previous rules by itself.",
-    "Swarm nodes (hosts with 'swarm NAME') are drained through a manager, updated and reactivated,",
-    "--serial at a time; the manager is --manager, else the first host whose role name contains",
-    "'manager' or 'master'. Hosts already in policy are skipped."},
+    "Deploy the policy to its hosts over SSH. Per host: upload, test, back up,",
+    "arm a rollback on the host, apply IPv4 and IPv6 together, confirm over a NEW",
+    "connection, persist for boot. A host that is not confirmed within",
+    "--confirm-timeout restores its previous rules by itself.",
+    "Swarm nodes (hosts with 'swarm NAME') are drained through a manager, updated",
+    "and reactivated, --serial at a time; the manager is --manager, else the first",
+    "host whose role name contains 'manager' or 'master'. Hosts already in policy",
+    "are skipped. See docs/deploy.md."},
     footer = ExitCodes.HELP)
 final class PushCommand implements Callable<Integer> {
   @Spec
@@ -36,6 +38,9 @@ final class PushCommand implements Callable<Integer> {
 
   @Mixin
   HostOptions hosts;
+
+  @Mixin
+  SshSettings sshSettings;
 
   @Option(names = "--confirm-timeout", paramLabel = "SECONDS", defaultValue = "30",
       description = "Each host rolls back by itself unless confirmed within this time (default: ${DEFAULT-VALUE}).")
@@ -80,7 +85,7 @@ final class PushCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCodes.USAGE, e.getMessage());
     }
-    Ssh ssh = new Ssh(hosts.ssh(), d.inventory());
+    Ssh ssh = new Ssh(sshSettings.ssh(), d.inventory());
     List<HostResult> results;
     try {
       results = new Push(ssh, d.inventory(), options, progress(err)).run(d.targets());

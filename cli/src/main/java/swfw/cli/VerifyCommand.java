@@ -14,10 +14,10 @@ import swfw.runtime.verify.HostCheck;
 import swfw.runtime.verify.Verify;
 
 @Command(name = "verify", description = {
-    "Scan each host's address from here (a TCP connect scan) and compare with the policy: every port",
-    "it opens to everyone must answer; the ports it closes (the ports any role publishes, swarm's 2377",
-    "and 7946, a sample of others) must not. Ports the policy opens only to some sources are not",
-    "judged. UDP (e.g. VXLAN 4789) is not scanned. Needs no SSH."},
+    "Scan each host's address from here (a TCP connect scan) and compare with the",
+    "policy: every port it opens to everyone must answer; the ports it closes (the",
+    "ports any role publishes, swarm's 2377 and 7946, a sample of others) must not.",
+    "Ports opened only to some sources are not judged; UDP is not scanned. No SSH."},
     footer = ExitCodes.HELP)
 final class VerifyCommand implements Callable<Integer> {
   @Spec
