@@ -152,7 +152,7 @@ final class HostPush {
     }
   }
 
-  private HostResult applyAndConfirm(Remote r) throws HostError {
+  private HostResult applyAndConfirm(Remote r) {
     String node = host().swarmNode().orElse(null);
     HostResult result = applyAndConfirmOnly(r);
     return swarm.isPresent() && node != null ? reactivate(node, result) : result;
