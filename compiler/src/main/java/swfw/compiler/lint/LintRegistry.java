@@ -41,6 +41,11 @@ public final class LintRegistry {
     return codes().stream().filter(c -> c.code().equals(code)).findFirst();
   }
 
+  /** "SW4001-SW4011": the codes a directive may name. */
+  static String suppressibleRange() {
+    return ALL.get(0).code() + "-" + ALL.get(ALL.size() - 1).code();
+  }
+
   /** Whether {@code code} names a lint a directive may suppress. */
   static boolean suppressible(String code) {
     return ALL.stream().anyMatch(l -> l.code().equals(code));

@@ -1,6 +1,7 @@
 package swfw.compiler.lint;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import swfw.compiler.CompiledPolicy;
 import swfw.diag.Diagnostic;
@@ -19,8 +20,20 @@ public final class Lints {
     for (Lint lint : LintRegistry.all()) {
       lint.check(context, findings);
     }
-    return Suppressions.read(checked.sources()).apply(findings);
+    LintReport report = Suppressions.read(checked.sources()).apply(findings);
+    List<Diagnostic> sorted = new ArrayList<>(report.findings());
+    sorted.sort(SOURCE_ORDER);
+    List<Suppressed> suppressed = new ArrayList<>(report.suppressed());
+    suppressed.sort(Comparator.comparing(Suppressed::finding, SOURCE_ORDER));
+    return new LintReport(sorted, suppressed);
   }
+
+  /** File, line, column, then code: the order findings are shown in. */
+  public static final Comparator<Diagnostic> SOURCE_ORDER = Comparator
+      .comparing((Diagnostic d) -> d.span().file().toString())
+      .thenComparingInt(d -> d.span().line())
+      .thenComparingInt(d -> d.span().column())
+      .thenComparing(Diagnostic::code);
 
   /**
    * The lockout check alone (SW4001), for {@code swfw push}: one error per inventory host that would be

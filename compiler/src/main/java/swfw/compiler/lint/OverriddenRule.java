@@ -34,12 +34,25 @@ final class OverriddenRule implements Lint {
       Resolved.Filter mine = policy.filters().get(c.statement());
       String kind = CoverageMessages.kindOf(mine);
       String first = policy.location(c.coverers().get(0));
-      String hint = Coverage.verdict(mine).equals("accept")
-          ? "help: move it above " + first + " if this traffic should get in, or remove it"
-          : "help: move it above " + first + " if this traffic should be refused, or remove it";
+      String hint = "help: move it above " + first + " if " + wanted(mine, policy.filters().get(c.coverers().get(0)))
+          + ", or remove it";
       out.add(Diagnostic.warning(CODE, c.statement(), "this " + kind + " never matches: "
           + CoverageMessages.coverers(policy, c),
           CoverageMessages.withLimitNote(result.limited().get(c.statement()), hint)));
     }
+  }
+
+  /** What the author presumably meant by the rule that never matches. */
+  private static String wanted(Resolved.Filter mine, Resolved.Filter first) {
+    String verdict = Coverage.verdict(mine);
+    String theirs = Coverage.verdict(first);
+    if (verdict.equals("accept")) {
+      return "this traffic should get in";
+    }
+    if (!theirs.equals("accept")) {
+      return "these packets should be " + (verdict.equals("reject") ? "rejected" : "dropped") + " rather than "
+          + (theirs.equals("reject") ? "rejected" : "dropped");
+    }
+    return "this traffic should be refused";
   }
 }

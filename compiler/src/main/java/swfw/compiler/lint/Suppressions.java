@@ -53,7 +53,7 @@ final class Suppressions {
     for (String code : codesText.isEmpty() ? new String[0] : SEPARATORS.split(codesText)) {
       if (!CODE.matcher(code).matches() || !LintRegistry.suppressible(code)) {
         problems.add(Diagnostic.warning(BAD_DIRECTIVE, c.span(), "'" + code + "' is not a lint code this directive can "
-            + "suppress", "help: lint codes are SW4001-SW4011, listed in docs/lints.md"));
+            + "suppress", "help: the lint codes are " + LintRegistry.suppressibleRange() + ", listed in docs/lints.md"));
         return;
       }
       codes.add(code);
