@@ -53,7 +53,7 @@ final class JsonReport {
     m.put("severity", d.severity().label());
     m.put("code", d.code());
     m.put("message", d.message());
-    m.put("notes", d.notes());
+    m.put("notes", NoteLabels.labelled(d.notes()));
     return m;
   }
 

@@ -33,6 +33,7 @@ final class SarifReport {
     rules.put(Expectations.CODE, rule(Expectations.CODE, EXPECTATION_SUMMARY, "error", "lints.md"));
     for (FileCheck c : checks) {
       for (Diagnostic d : c.diagnostics()) {
+        // diagnostics.md's headings carry titles, so its anchors are not the bare code: link the page.
         rules.computeIfAbsent(d.code(), code -> rule(code, d.message(), d.severity().label(), "diagnostics.md"));
       }
     }
@@ -62,7 +63,7 @@ final class SarifReport {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", code);
     m.put("shortDescription", Map.of("text", summary));
-    m.put("helpUri", DOCS + doc + "#" + code.toLowerCase(java.util.Locale.ROOT));
+    m.put("helpUri", DOCS + doc + (doc.equals("lints.md") ? "#" + code.toLowerCase(java.util.Locale.ROOT) : ""));
     m.put("defaultConfiguration", Map.of("level", level));
     return m;
   }
@@ -81,7 +82,7 @@ final class SarifReport {
   private static String text(Diagnostic d) {
     StringBuilder b = new StringBuilder(d.message());
     for (String note : d.notes()) {
-      b.append('\n').append(note.contains(": ") ? note : "help: " + note);
+      b.append('\n').append(NoteLabels.labelled(note));
     }
     return b.toString();
   }

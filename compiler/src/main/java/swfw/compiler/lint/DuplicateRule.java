@@ -29,7 +29,7 @@ final class DuplicateRule implements Lint {
     for (Coverage.Covered c : result.of(Coverage.Kind.DUPLICATE)) {
       String kind = CoverageMessages.kindOf(policy.filters().get(c.statement()));
       out.add(Diagnostic.warning(CODE, c.statement(), "this " + kind + " duplicates the rule at "
-          + policy.location(c.coverers().get(0)), "help: remove one of the two"));
+          + policy.location(c.coverers().get(0)), "remove one of the two"));
     }
   }
 }

@@ -46,10 +46,10 @@ final class EmptySetInRule implements Lint {
       String what = clause.map(c -> described(c, word)).orElse("the addresses after '" + word + "' are");
       if (f.verb().isExpectation()) {
         out.add(Diagnostic.warning(CODE, at, what + " an empty set, so this expectation checks nothing",
-            "help: an expectation about no addresses always holds; add addresses to the set, or remove the expectation"));
+            "an expectation about no addresses always holds; add addresses to the set, or remove the expectation"));
       } else {
         out.add(Diagnostic.warning(CODE, at, what + " an empty set, so this rule matches nothing",
-            "help: the rule is left out of the generated rules; add addresses to the set, or remove the rule"));
+            "the rule is left out of the generated rules; add addresses to the set, or remove the rule"));
       }
     }
   }

@@ -33,7 +33,7 @@ final class EspOpen implements Lint {
     exposure.byStatement(EnumSet.of(SwarmExposure.Port.ESP), false).forEach((span, list) -> out.add(
         Diagnostic.warning(CODE, span, "IPsec ESP (IP protocol 50) is reachable on " + SwarmMessages.where(list.get(0)),
             "note: a rule without a protocol lets every IP protocol in, ESP included",
-            "help: encrypted overlays need ESP only between the nodes: narrow this rule with 'from' to the nodes' "
+            "encrypted overlays need ESP only between the nodes: narrow this rule with 'from' to the nodes' "
                 + "addresses, or name its protocol ('allow tcp …')")));
   }
 }

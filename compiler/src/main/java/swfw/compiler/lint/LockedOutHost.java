@@ -112,7 +112,7 @@ final class LockedOutHost implements Lint {
     trace.decidedBy().ifPresent(step -> notes.add("note: refused by "
         + step.rule().source().map(location).orElse("swfw") + ": -A " + step.chain() + " "
         + IptablesText.spec(step.rule(), address.family())));
-    notes.add("help: allow it in node '" + node.role() + "' (e.g. 'allow tcp " + host.port()
+    notes.add("allow it in node '" + node.role() + "' (e.g. 'allow tcp " + host.port()
         + " from ADDRS;'), or, if the lockout is intended, say why above this host: '# swfw:ignore " + CODE
         + " -- REASON'");
     return new Diagnostic(Severity.ERROR, CODE, "host '" + host.name() + "' would be locked out: node '" + node.role()

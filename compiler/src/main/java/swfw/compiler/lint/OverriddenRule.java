@@ -34,7 +34,7 @@ final class OverriddenRule implements Lint {
       Resolved.Filter mine = policy.filters().get(c.statement());
       String kind = CoverageMessages.kindOf(mine);
       String first = policy.location(c.coverers().get(0));
-      String hint = "help: move it above " + first + " if " + wanted(mine, policy.filters().get(c.coverers().get(0)))
+      String hint = "move it above " + first + " if " + wanted(mine, policy.filters().get(c.coverers().get(0)))
           + ", or remove it";
       out.add(Diagnostic.warning(CODE, c.statement(), "this " + kind + " never matches: "
           + CoverageMessages.coverers(policy, c),

@@ -60,11 +60,11 @@ final class PublishWithoutGuard implements Lint {
     unguarded.forEach((span, roles) -> out.add(Diagnostic.warning(CODE, span, "this publish does nothing: node"
         + (roles.size() > 1 ? "s " : " ") + quoted(roles) + (roles.size() > 1 ? " have" : " has")
         + " no guarded interface, so Docker's published ports are open to everyone there",
-        "help: declare the public interface: 'public eth0;'")));
+        "declare the public interface: 'public eth0;'")));
     guardedByItself.forEach((span, ifaces) -> out.add(Diagnostic.warning(CODE, span, "only this publish guards "
         + quoted(ifaces) + ": inbound traffic to the host on " + (ifaces.size() > 1 ? "them" : "it")
         + " is now dropped unless a rule allows it",
-        "help: declare it if that is intended: 'public " + String.join(", ", ifaces) + ";'")));
+        "declare it if that is intended: 'public " + String.join(", ", ifaces) + ";'")));
   }
 
   /** Whether a 'public' statement or an inbound rule of the node names {@code iface}. */

@@ -40,7 +40,7 @@ final class RuleInNoFamily implements Lint {
       }
       out.add(Diagnostic.warning(CODE, f.span(), "this rule matches in neither IPv4 nor IPv6: its '"
           + f.match().protocol().keyword() + "' protocol and its addresses have no family in common",
-          "help: the rule is left out of the generated rules; split it into one rule per family"));
+          "the rule is left out of the generated rules; split it into one rule per family"));
     }
   }
 }

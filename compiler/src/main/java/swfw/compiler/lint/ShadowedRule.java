@@ -34,7 +34,7 @@ final class ShadowedRule implements Lint {
       out.add(Diagnostic.warning(CODE, c.statement(), "this " + kind + " never matches: "
           + CoverageMessages.coverers(policy, c),
           CoverageMessages.withLimitNote(result.limited().get(c.statement()),
-              "help: remove it, or move it above the broader rule if it was meant to narrow or limit it")));
+              "remove it, or move it above the broader rule if it was meant to narrow or limit it")));
     }
   }
 }

@@ -53,20 +53,20 @@ final class Suppressions {
     for (String code : codesText.isEmpty() ? new String[0] : SEPARATORS.split(codesText)) {
       if (!CODE.matcher(code).matches() || !LintRegistry.suppressible(code)) {
         problems.add(Diagnostic.warning(BAD_DIRECTIVE, c.span(), "'" + code + "' is not a lint code this directive can "
-            + "suppress", "help: the lint codes are " + LintRegistry.suppressibleRange() + ", listed in docs/lints.md"));
+            + "suppress", "the lint codes are " + LintRegistry.suppressibleRange() + ", listed in docs/lints.md"));
         return;
       }
       codes.add(code);
     }
     if (codes.isEmpty()) {
       problems.add(Diagnostic.warning(BAD_DIRECTIVE, c.span(), "'swfw:ignore' names no code",
-          "help: write '# swfw:ignore SW4002 -- why this is fine'"));
+          "write '# swfw:ignore SW4002 -- why this is fine'"));
     } else if (reason.isEmpty()) {
       problems.add(Diagnostic.warning(BAD_DIRECTIVE, c.span(), "'swfw:ignore' needs a reason: it suppresses nothing "
-          + "without one", "help: write the reason after '--': '# swfw:ignore " + String.join(", ", codes) + " -- why this is fine'"));
+          + "without one", "write the reason after '--': '# swfw:ignore " + String.join(", ", codes) + " -- why this is fine'"));
     } else if (c.firstLine() == 0) {
       problems.add(Diagnostic.warning(BAD_DIRECTIVE, c.span(), "'swfw:ignore' annotates no statement",
-          "help: put it on the line right above the statement, or at the end of its last line"));
+          "put it on the line right above the statement, or at the end of its last line"));
     } else {
       directives.add(new Directive(c, codes, reason));
     }
@@ -88,7 +88,7 @@ final class Suppressions {
     for (Directive x : directives) {
       if (!used.contains(x)) {
         shown.add(Diagnostic.warning(UNUSED_DIRECTIVE, x.comment().span(), "'swfw:ignore "
-            + String.join(", ", x.codes()) + "' suppresses nothing here", "help: remove it: the finding it was for is gone"));
+            + String.join(", ", x.codes()) + "' suppresses nothing here", "remove it: the finding it was for is gone"));
       }
     }
     return new LintReport(shown, suppressed);

@@ -37,7 +37,7 @@ final class SwarmControlPortOpen implements Lint {
     found.forEach((span, list) -> out.add(Diagnostic.warning(CODE, span,
         "swarm's control " + SwarmMessages.ports(list) + " reachable on " + SwarmMessages.where(list.get(0)),
         "note: 2377/tcp carries cluster management (raft) to managers, 7946 node discovery (gossip)",
-        "help: swarm needs these only between its nodes: carry swarm over a trusted interface ('trust ens11;'), "
+        "swarm needs these only between its nodes: carry swarm over a trusted interface ('trust ens11;'), "
             + "or narrow this rule with 'from' to the nodes' addresses")));
   }
 }

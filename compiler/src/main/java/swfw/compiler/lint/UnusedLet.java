@@ -53,7 +53,7 @@ final class UnusedLet implements Lint {
     for (Stmt.Let let : lets.values()) {
       if (!reached.contains(let.name().text())) {
         out.add(Diagnostic.warning(CODE, let.name().span(), "'" + let.name().text() + "' is defined but never used",
-            "help: remove it, or use it in a rule"));
+            "remove it, or use it in a rule"));
       }
     }
   }

@@ -35,7 +35,7 @@ final class VxlanPortOpen implements Lint {
             + SwarmMessages.where(list.get(0)),
             "note: VXLAN has no authentication and UDP senders are easily forged: anyone who can send to this port "
                 + "can inject frames into the overlay networks, encrypted ones included (GHSA-vwm3-crmr-xfxw)",
-            "help: carry swarm over a trusted interface ('trust ens11;') and never open 4789/udp on a public one, "
+            "carry swarm over a trusted interface ('trust ens11;') and never open 4789/udp on a public one, "
                 + "not even to the nodes' addresses")));
   }
 }
