@@ -1,17 +1,21 @@
 package swfw.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import swfw.dsl.Frontend;
 import swfw.dsl.ast.AstPrinter;
 
-@Command(name = "check", description = "Parse and check policy files; print every error and warning.",
+@Command(name = "check", description = {
+    "Check policy files: parse, resolve, compile, evaluate the 'expect' statements and run the lints",
+    "(docs/lints.md). Every error and warning is printed; a lint finding can be suppressed on its",
+    "statement with a reason: '# swfw:ignore SW4002 -- why'."},
     footer = ExitCodes.HELP)
 final class CheckCommand implements Callable<Integer> {
   @Spec
@@ -23,19 +27,51 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Warnings fail the check too.")
   boolean strict;
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (rendered, to standard error), json or sarif (SARIF 2.1.0 for GitHub code scanning), "
+          + "both to standard output. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = "--allow-lockout", description = "Do not fail when push would lock the operator out of a host "
+      + "(SW4001); each overridden finding is still printed, as a warning line on standard error.")
+  boolean allowLockout;
+
   @Option(names = "--dump-ast", description = "Print the syntax tree of each file (after its includes).")
   boolean dumpAst;
 
   @Override
   public Integer call() {
-    int code = ExitCodes.OK;
+    CheckFormat chosen = format();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<FileCheck> checks = new ArrayList<>();
     for (Path file : files) {
-      Frontend result = Frontend.run(file);
-      code = Math.max(code, Reporter.report(result, spec.commandLine().getErr(), strict));
-      if (dumpAst && !result.diagnostics().hasErrors()) {
-        spec.commandLine().getOut().print(AstPrinter.print(result.loaded().statements()));
+      FileCheck c = FileCheck.run(file, allowLockout);
+      checks.add(c);
+      if (chosen == CheckFormat.TEXT) {
+        TextReport.print(c, err);
+      }
+      TextReport.printOverridden(c, err);
+      if (dumpAst && !c.front().diagnostics().hasErrors()) {
+        out.print(AstPrinter.print(c.front().loaded().statements()));
       }
     }
-    return code;
+    if (chosen == CheckFormat.JSON) {
+      out.print(JsonReport.render(checks));
+    } else if (chosen == CheckFormat.SARIF) {
+      out.print(SarifReport.render(checks, new Version().getVersion()[0].replace("swfw ", "")));
+    }
+    out.flush();
+    boolean failed = checks.stream().anyMatch(c -> c.errors() > 0 || strict && c.warnings() > 0);
+    return failed ? ExitCodes.POLICY : ExitCodes.OK;
+  }
+
+  private CheckFormat format() {
+    try {
+      return CheckFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "unknown format '" + format + "': use text, json or sarif");
+    }
   }
 }

@@ -81,18 +81,31 @@ public final class IrBuilder {
     return new NodeIr(role, List.copyOf(guarded.values()), List.copyOf(trusted.values()), rules, expectations);
   }
 
-  /** One IR rule per family the rule can match in. */
+  /**
+   * One IR rule per family the rule can match in. A rule that lands in no family (an empty set, or
+   * addresses of no family its protocol has) yields no IR rule: {@code swfw.compiler.lint} reports it.
+   */
   private static void split(Resolved.Filter f, List<String> ifaces, List<RuleIr> out) {
     Match m = f.match();
-    for (Family family : families(m)) {
+    for (Family family : landsIn(m)) {
       Optional<List<Cidr>> from = m.from().map(l -> only(l, family));
       Optional<List<Cidr>> to = m.to().map(l -> only(l, family));
-      if (from.map(List::isEmpty).orElse(false) || to.map(List::isEmpty).orElse(false)) {
-        continue;
-      }
       out.add(new RuleIr(f.span(), direction(f), verdict(f.verb()), family, ifaces, m.protocol(), m.ports(),
           m.icmpTypes(), anyIfWhole(from), anyIfWhole(to), m.limit(), f.comment()));
     }
+  }
+
+  /** The families a match lands in: those of its protocol for which its 'from' and 'to' hold an address. */
+  public static Set<Family> landsIn(Match m) {
+    Set<Family> out = EnumSet.noneOf(Family.class);
+    for (Family family : families(m)) {
+      boolean noFrom = m.from().map(l -> only(l, family).isEmpty()).orElse(false);
+      boolean noTo = m.to().map(l -> only(l, family).isEmpty()).orElse(false);
+      if (!noFrom && !noTo) {
+        out.add(family);
+      }
+    }
+    return out;
   }
 
   static Set<Family> families(Match m) {

@@ -1,0 +1,8 @@
+package swfw.cli;
+
+import org.approvaltests.reporters.QuietReporter;
+
+/** ApprovalTests configuration: never open a diff tool (CI has none); the failure message shows the files. */
+public class PackageSettings {
+  public static final QuietReporter UseReporter = QuietReporter.INSTANCE;
+}

@@ -1,0 +1,158 @@
+package swfw.compiler.lint;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import swfw.compiler.ir.Direction;
+import swfw.compiler.ir.Guard;
+import swfw.compiler.ir.NodeIr;
+import swfw.compiler.ir.RuleIr;
+import swfw.diag.Span;
+import swfw.dsl.check.Resolved;
+import swfw.dsl.value.Family;
+
+/**
+ * Which statements can never match because earlier rules of the same chain decide every packet they
+ * match. Chains are as the lowering builds them: per node, family and direction, one per guarded
+ * interface for inbound and published rules, one for outbound rules.
+ *
+ * <p>Sound and conservative: a rule counts as covered only when each of its parts (one port range,
+ * ICMP type, source, destination and outbound interface) lies wholly inside ONE earlier rule, judged
+ * dimension by dimension (protocol, ports, ICMP types, source and destination networks, interfaces);
+ * covers that need several earlier rules for one part go unreported. A statement is reported only when
+ * every rule it yields, in every node, family and chain, is covered. A rate-limited inbound rule covers
+ * too, since the packets over its limit are dropped right after it. Inbound rules are judged on new
+ * connections, which is all that reaches them past the conntrack accept (swfw never marks packets
+ * UNTRACKED); a rate-limited outbound rule matches only new connections, so it covers nothing.
+ */
+final class Coverage {
+  /** Atoms of a rule tried one by one, at most: beyond, only whole-rule covers are looked for. */
+  static final int MAX_PARTS = 256;
+
+  /** A statement none of whose rules can ever match, and the statements that decide its packets first. */
+  record Covered(Span statement, List<Span> coverers) {}
+
+  private final Map<Span, int[]> placements = new LinkedHashMap<>();
+  private final Map<Span, Set<Span>> coverers = new LinkedHashMap<>();
+
+  private Coverage() {}
+
+  static List<Covered> find(List<NodeIr> nodes) {
+    Coverage c = new Coverage();
+    for (NodeIr node : nodes) {
+      for (Family family : Family.values()) {
+        for (Direction d : List.of(Direction.INBOUND, Direction.PUBLISHED)) {
+          for (Guard g : node.guarded()) {
+            c.chain(node.rules(family, d).stream().filter(r -> r.ifaces().contains(g.iface())).toList(), false);
+          }
+        }
+        c.chain(node.rules(family, Direction.OUTBOUND), true);
+      }
+    }
+    List<Covered> out = new ArrayList<>();
+    c.placements.forEach((span, counts) -> {
+      if (counts[0] > 0 && counts[0] == counts[1]) {
+        out.add(new Covered(span, List.copyOf(c.coverers.get(span))));
+      }
+    });
+    return out;
+  }
+
+  /** The covered statements of a policy, each with what kind of finding it is. */
+  record Result(List<Covered> covered, Map<Span, Kind> kinds, Map<Span, Boolean> limited) {
+    List<Covered> of(Kind kind) {
+      return covered.stream().filter(c -> kinds.get(c.statement()) == kind).toList();
+    }
+  }
+
+  /** Identical to its one coverer; covered by rules of its own verdict; covered by a rule of another verdict. */
+  enum Kind {
+    DUPLICATE,
+    SHADOWED,
+    OVERRIDDEN
+  }
+
+  static Result of(LintContext policy) {
+    List<NodeIr> nodes = policy.compiled().ir().nodes();
+    List<Covered> covered = find(nodes);
+    Map<Span, Kind> kinds = new LinkedHashMap<>();
+    Map<Span, Boolean> limited = new LinkedHashMap<>();
+    for (Covered c : covered) {
+      kinds.put(c.statement(), kind(c, policy.filters()));
+      limited.put(c.statement(), limitedCoverer(nodes, c));
+    }
+    return new Result(covered, kinds, limited);
+  }
+
+  private static Kind kind(Covered c, Map<Span, Resolved.Filter> filters) {
+    Resolved.Filter mine = filters.get(c.statement());
+    List<Resolved.Filter> by = c.coverers().stream().map(filters::get).toList();
+    if (by.size() == 1 && by.get(0).verb() == mine.verb() && by.get(0).outbound() == mine.outbound()
+        && by.get(0).match().equals(mine.match())) {
+      return Kind.DUPLICATE;
+    }
+    return by.stream().allMatch(f -> verdict(f).equals(verdict(mine))) ? Kind.SHADOWED : Kind.OVERRIDDEN;
+  }
+
+  /** Whether some earlier rule with a rate limit is among those that cover {@code statement}. */
+  private static boolean limitedCoverer(List<NodeIr> nodes, Covered covered) {
+    for (NodeIr n : nodes) {
+      for (RuleIr r : n.rules()) {
+        if (covered.coverers().contains(r.span()) && r.isLimited()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void chain(List<RuleIr> rules, boolean outbound) {
+    List<Shape> shapes = rules.stream().map(r -> Shape.of(r, outbound)).toList();
+    for (int i = 0; i < rules.size(); i++) {
+      Span span = rules.get(i).span();
+      int[] counts = placements.computeIfAbsent(span, s -> new int[2]);
+      counts[0]++;
+      Optional<List<Span>> by = coverers(shapes.get(i), shapes.subList(0, i), outbound);
+      if (by.isPresent()) {
+        counts[1]++;
+        coverers.computeIfAbsent(span, s -> new LinkedHashSet<>()).addAll(by.get());
+      }
+    }
+  }
+
+  /** The earlier rules that together decide every packet of {@code rule}, or empty when some part escapes. */
+  static Optional<List<Span>> coverers(Shape rule, List<Shape> earlier, boolean outbound) {
+    List<Shape> candidates = earlier.stream().filter(e -> !(outbound && e.limited())).toList();
+    for (Shape e : candidates) {
+      if (e.covers(rule.whole())) {
+        return Optional.of(List.of(e.span()));
+      }
+    }
+    List<Shape.Box> parts = rule.parts(MAX_PARTS);
+    if (parts.size() <= 1) {
+      return Optional.empty();
+    }
+    Set<Span> by = new LinkedHashSet<>();
+    for (Shape.Box part : parts) {
+      Optional<Shape> e = candidates.stream().filter(c -> c.covers(part)).findFirst();
+      if (e.isEmpty()) {
+        return Optional.empty();
+      }
+      by.add(e.get().span());
+    }
+    return Optional.of(List.copyOf(by));
+  }
+
+  /** The verdict class of a statement: what it does with the packets it matches. */
+  static String verdict(Resolved.Filter f) {
+    return switch (f.verb()) {
+      case DENY -> "drop";
+      case REJECT -> "reject";
+      default -> "accept";
+    };
+  }
+}

@@ -1,0 +1,123 @@
+package swfw.compiler.lint;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import swfw.compiler.CompiledPolicy;
+import swfw.compiler.explain.NetfilterModel;
+import swfw.compiler.explain.Trace;
+import swfw.compiler.ir.Guard;
+import swfw.compiler.ir.NodeIr;
+import swfw.diag.Span;
+import swfw.dsl.ast.Protocol;
+import swfw.dsl.check.HostEntry;
+import swfw.dsl.value.Addresses;
+import swfw.dsl.value.Cidr;
+import swfw.dsl.value.Family;
+
+/**
+ * Where the generated rules let swarm's control traffic in on a guarded (public) interface: for each
+ * node, family, guarded interface and port, a new connection from one address of every class the
+ * node's rules tell apart (and from each inventory host) is run through the {@link NetfilterModel}; the
+ * statement whose rule accepts it is blamed.
+ */
+final class SwarmExposure {
+  /** What swarm listens on, NETFILTER.md §3. */
+  enum Port {
+    MANAGEMENT(Protocol.TCP, 2377, "2377/tcp"),
+    GOSSIP_TCP(Protocol.TCP, 7946, "7946/tcp"),
+    GOSSIP_UDP(Protocol.UDP, 7946, "7946/udp"),
+    VXLAN(Protocol.UDP, 4789, "4789/udp"),
+    /** {@code Protocol.ANY} stands for IP protocol 50 in the model: it matches only rules without a protocol. */
+    ESP(Protocol.ANY, 0, "ESP");
+
+    final Protocol protocol;
+    final int port;
+    final String label;
+
+    Port(Protocol protocol, int port, String label) {
+      this.protocol = protocol;
+      this.port = port;
+      this.label = label;
+    }
+  }
+
+  /** The statement {@code statement} lets {@code port} in on {@code iface} of node {@code role}, from {@code source}. */
+  record Exposure(Span statement, Port port, String role, String iface, Cidr source, boolean fromInventory) {}
+
+  private final List<Exposure> all;
+
+  private SwarmExposure(List<Exposure> all) {
+    this.all = List.copyOf(all);
+  }
+
+  static SwarmExposure of(LintContext policy) {
+    return new SwarmExposure(find(policy.compiled()));
+  }
+
+  /** The first exposure of each statement for these ports, in the order found. */
+  Map<Span, List<Exposure>> byStatement(Set<Port> ports, boolean countInventory) {
+    Map<Span, List<Exposure>> out = new LinkedHashMap<>();
+    for (Exposure e : all) {
+      if (ports.contains(e.port()) && (countInventory || !e.fromInventory())) {
+        List<Exposure> list = out.computeIfAbsent(e.statement(), s -> new ArrayList<>());
+        if (list.stream().noneMatch(x -> x.port() == e.port())) {
+          list.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  static List<Exposure> find(CompiledPolicy policy) {
+    Set<Cidr> inventory = new HashSet<>();
+    for (HostEntry h : policy.ir().hosts()) {
+      Addresses.parse(h.address()).ifPresent(inventory::add);
+    }
+    List<Exposure> out = new ArrayList<>();
+    for (NodeIr node : policy.ir().nodes()) {
+      for (Family family : Family.values()) {
+        NetfilterModel model = new NetfilterModel(policy.node(node.role()).orElseThrow().ruleset(family));
+        for (Port port : Port.values()) {
+          probe(node, family, port, model, inventory, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void probe(NodeIr node, Family family, Port port, NetfilterModel model, Set<Cidr> inventory,
+      List<Exposure> out) {
+    List<Cidr> named = new ArrayList<>(Probes.sourcesNamed(node, family, port.protocol, port.port));
+    named.addAll(inventory);
+    List<Cidr> sources = Probes.classes(family, named, Probes.outside(family));
+    List<Cidr> destinations = destinations(node, family, port);
+    Set<List<Object>> seen = new HashSet<>();
+    for (Guard g : node.guarded()) {
+      for (Cidr src : sources) {
+        for (Cidr dst : destinations) {
+          Trace t = model.evaluate(Probes.inbound(family, port.protocol, src, dst, port.port, g.iface()));
+          Optional<Span> by = t.verdict() == Trace.Verdict.ACCEPT
+              ? t.decidedBy().flatMap(s -> s.rule().source()) : Optional.empty();
+          boolean member = inventory.contains(src);
+          // One exposure per statement from outside the inventory and one from it is all the lints need.
+          if (by.isPresent() && seen.add(List.of(by.get(), member))) {
+            out.add(new Exposure(by.get(), port, node.role(), g.iface(), src, member));
+          }
+        }
+      }
+    }
+  }
+
+  private static List<Cidr> destinations(NodeIr node, Family family, Port port) {
+    List<Cidr> named = Probes.destinationsNamed(node, family, port.protocol, port.port);
+    if (named.isEmpty()) {
+      return List.of(Probes.someHost(family));
+    }
+    return Probes.classes(family, named, Probes.someHost(family));
+  }
+}
