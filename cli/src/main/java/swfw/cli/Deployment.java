@@ -8,11 +8,13 @@ import swfw.compiler.CompiledPolicy;
 import swfw.compiler.Compiler;
 import swfw.diag.Diagnostics;
 import swfw.dsl.Frontend;
+import swfw.dsl.check.HostEntry;
 import swfw.runtime.Target;
 import swfw.runtime.inventory.Inventory;
 
 /** A compiled policy with its inventory and the selected hosts: what plan, push and verify start from. */
-record Deployment(CompiledPolicy policy, Inventory inventory, List<Target> targets) {
+record Deployment(CompiledPolicy policy, Inventory inventory, List<Target> targets, Frontend front,
+    List<HostEntry> entries) {
 
   /** Loads, checks and compiles {@code file}; reads the inventory; selects the hosts. Errors end in a UserError. */
   static Deployment load(Path file, HostOptions hosts, PrintWriter err) {
@@ -26,14 +28,15 @@ record Deployment(CompiledPolicy policy, Inventory inventory, List<Target> targe
     if (compiled.isEmpty()) {
       throw new UserError(ExitCodes.POLICY, file + ": not deployed, the policy does not compile");
     }
-    Inventory inventory = Inventory.of(front.policy().get().hosts());
+    List<HostEntry> entries = front.policy().get().hosts();
     if (hosts.inventory != null) {
       Frontend inv = Frontend.run(hosts.inventory);
       if (Reporter.report(inv, err, false) != ExitCodes.OK || inv.policy().isEmpty()) {
         throw new UserError(ExitCodes.POLICY, hosts.inventory + ": the inventory has errors");
       }
-      inventory = Inventory.of(inv.policy().get().hosts());
+      entries = inv.policy().get().hosts();
     }
+    Inventory inventory = Inventory.of(entries);
     if (inventory.hosts().isEmpty()) {
       throw new UserError(ExitCodes.USAGE, "no hosts: add 'host NAME role ROLE address ADDRESS;' statements to "
           + file + " or give --inventory FILE");
@@ -45,7 +48,9 @@ record Deployment(CompiledPolicy policy, Inventory inventory, List<Target> targe
       throw new UserError(ExitCodes.USAGE, e.getMessage());
     }
     try {
-      return new Deployment(compiled.get(), inventory, Target.resolve(compiled.get(), selected));
+      List<String> names = selected.stream().map(swfw.runtime.inventory.Host::name).toList();
+      List<HostEntry> selectedEntries = entries.stream().filter(e -> names.contains(e.name())).toList();
+      return new Deployment(compiled.get(), inventory, Target.resolve(compiled.get(), selected), front, selectedEntries);
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCodes.POLICY, e.getMessage());
     }

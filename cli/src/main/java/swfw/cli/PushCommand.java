@@ -101,13 +101,13 @@ final class PushCommand implements Callable<Integer> {
     return results.stream().anyMatch(HostResult::failed) ? ExitCodes.DEPLOY : ExitCodes.OK;
   }
 
+  /** The lint's lockout check (SW4001) on the hosts being pushed to: the generated rules must let SSH in. */
   private void refuseLockouts(Deployment d) {
-    for (Target t : d.targets()) {
-      if (Verify.closesSsh(d.policy(), t)) {
-        throw new UserError(ExitCodes.POLICY, t.host().name() + ": the policy closes tcp " + t.host().port()
-            + ", the SSH port swfw connects to, on role '" + t.host().role() + "': push would lock you out (the host"
-            + " would then roll back); give --allow-lockout to push anyway");
-      }
+    var lockouts = swfw.compiler.lint.Lints.lockoutOf(d.policy(), d.entries());
+    if (!lockouts.isEmpty()) {
+      spec.commandLine().getErr().print(d.front().renderer().renderAll(lockouts));
+      throw new UserError(ExitCodes.POLICY, "push would lock you out of " + lockouts.size() + " host(s) (each would"
+          + " then roll back by itself); give --allow-lockout to push anyway");
     }
   }
 

@@ -37,8 +37,10 @@ class DeployCommandsTest {
     String file = policy("public eth0;\nnode web allow tcp 80;\nhost w1 role web address 127.0.0.1 port 1;\n");
     Run run = swfw("push", file);
     assertEquals(1, run.exitCode());
-    assertEquals("swfw: error: w1: the policy closes tcp 1, the SSH port swfw connects to, on role 'web': push would"
-        + " lock you out (the host would then roll back); give --allow-lockout to push anyway\n", run.err());
+    assertTrue(run.err().startsWith(file + ":3:1: error[SW4001]: host 'w1' would be locked out: node 'web' lets no SSH"
+        + " connection in on tcp port 1\n"), run.err());
+    assertTrue(run.err().endsWith("swfw: error: push would lock you out of 1 host(s) (each would then roll back by"
+        + " itself); give --allow-lockout to push anyway\n"), run.err());
 
     Run allowed = swfw("push", file, "--allow-lockout", "--known-hosts", dir.resolve("kh").toString());
     assertEquals(3, allowed.exitCode(), allowed.err());

@@ -43,6 +43,11 @@ public final class Lints {
     return LockedOutHost.find(policy);
   }
 
+  /** The lockout check for the given hosts (those push deploys to), without suppression. */
+  public static List<Diagnostic> lockoutOf(CompiledPolicy policy, List<swfw.dsl.check.HostEntry> hosts) {
+    return LockedOutHost.find(policy, hosts);
+  }
+
   /** The lockout check, minus the hosts whose statement carries {@code # swfw:ignore SW4001 -- reason}. */
   public static List<Diagnostic> lockout(CompiledPolicy policy, List<SourceFile> sources) {
     return Suppressions.read(sources).apply(LockedOutHost.find(policy)).findings().stream()

@@ -53,16 +53,21 @@ final class LockedOutHost implements Lint {
   }
 
   static List<Diagnostic> find(CompiledPolicy policy) {
+    return find(policy, policy.ir().hosts());
+  }
+
+  /** For hosts from elsewhere (push's --inventory file); a jump host must be among them. */
+  static List<Diagnostic> find(CompiledPolicy policy, List<HostEntry> hosts) {
     Function<Span, String> location = Compiler.locations(policy.ir().root());
     List<Diagnostic> out = new ArrayList<>();
-    for (HostEntry host : policy.ir().hosts()) {
+    for (HostEntry host : hosts) {
       Optional<NodeIr> node = policy.ir().node(host.role());
       Optional<CompiledNode> compiled = policy.node(host.role());
       Optional<Cidr> address = Addresses.parse(host.address());
       if (node.isEmpty() || compiled.isEmpty() || address.isEmpty() || node.get().guarded().isEmpty()) {
         continue;
       }
-      Optional<Cidr> jump = jumpAddress(policy.ir().hosts(), host, address.get());
+      Optional<Cidr> jump = jumpAddress(hosts, host, address.get());
       Optional<Trace> refused = refused(node.get(), compiled.get(), host, address.get(), jump);
       refused.ifPresent(t -> out.add(diagnostic(node.get(), host, address.get(), jump, t, location)));
     }

@@ -45,16 +45,4 @@ public final class Verify {
           + e.getMessage()));
     }
   }
-
-  /**
-   * True when the policy drops or rejects NEW connections to the host's SSH port from anywhere on
-   * its guarded interfaces: a push would lock the operator out (and then roll back by itself).
-   */
-  public static boolean closesSsh(CompiledPolicy policy, Target t) {
-    if (t.host().jump().isPresent()) {
-      return false;
-    }
-    return policy.ir().node(t.host().role()).flatMap(n -> ExpectedPorts.of(n, t.host().address()))
-        .flatMap(p -> p.tcp(t.host().port())).map(e -> e != Expect.OPEN).orElse(false);
-  }
 }

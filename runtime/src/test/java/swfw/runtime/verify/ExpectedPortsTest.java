@@ -57,17 +57,6 @@ class ExpectedPortsTest {
   }
 
   @Test
-  void aPolicyThatClosesTheSshPortIsALockout() {
-    CompiledPolicy p = compile("public eth0;\nnode web allow tcp 80;\nnode ssh allow tcp 22;\n"
-        + "host a role web address 192.0.2.1;\nhost b role ssh address 192.0.2.2;\n"
-        + "host c role ssh address 192.0.2.3 port 2222;\n");
-    var hosts = Target.resolve(p, Inventory.of(Policies.check(dir.resolve("p.swfw")).hosts()).hosts());
-    assertTrue(Verify.closesSsh(p, hosts.get(0)));
-    assertFalse(Verify.closesSsh(p, hosts.get(1)));
-    assertTrue(Verify.closesSsh(p, hosts.get(2)));
-  }
-
-  @Test
   void expectationsJudgeWhatTheScanSaw() {
     assertTrue(Expect.OPEN.allows(PortState.REFUSED), "a reset means the firewall let it through");
     assertFalse(Expect.OPEN.allows(PortState.FILTERED));
