@@ -20,7 +20,11 @@ import swfw.diag.Span;
 final class SarifReport {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   /** Where the docs are published: the one place to change when the project moves. */
-  static final String DOCS = "https://github.com/swfw/swfw/blob/main/docs/";
+  /**
+   * Where the project's docs are published, for rule links; SARIF wants absolute URIs and swfw has no
+   * public home of its own, so the links appear only when SWFW_DOCS_URL says where docs/ lives.
+   */
+  static final String DOCS = System.getenv("SWFW_DOCS_URL");
   static final String EXPECTATION_SUMMARY = "an 'expect' statement does not hold on the generated rules";
 
   private SarifReport() {}
@@ -47,7 +51,9 @@ final class SarifReport {
     Map<String, Object> driver = new LinkedHashMap<>();
     driver.put("name", "swfw");
     driver.put("version", version);
-    driver.put("informationUri", DOCS + "lints.md");
+    if (DOCS != null) {
+      driver.put("informationUri", DOCS + "lints.md");
+    }
     driver.put("rules", new ArrayList<>(rules.values()));
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("tool", Map.of("driver", driver));
@@ -63,7 +69,11 @@ final class SarifReport {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", code);
     m.put("shortDescription", Map.of("text", summary));
-    m.put("helpUri", DOCS + doc + (doc.equals("lints.md") ? "#" + code.toLowerCase(java.util.Locale.ROOT) : ""));
+    String anchor = doc + (doc.equals("lints.md") ? "#" + code.toLowerCase(java.util.Locale.ROOT) : "");
+    m.put("help", Map.of("text", "see docs/" + anchor));
+    if (DOCS != null) {
+      m.put("helpUri", DOCS + anchor);
+    }
     m.put("defaultConfiguration", Map.of("level", level));
     return m;
   }
