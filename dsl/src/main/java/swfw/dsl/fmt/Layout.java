@@ -54,13 +54,17 @@ final class Layout {
     opened = false;
   }
 
-  /** Where an own-line comment goes: where the token after it would go if it started the line. */
+  /**
+   * Where an own-line comment goes: where the token after it would go if it started the line. A ','
+   * or ';' after it joins the token before the comment, so the comment goes where it will be then.
+   */
   private int commentIndent(Piece next) {
-    if (statementStart) {
-      return depth * INDENT;
+    int nextType = next == null ? -1 : next.type();
+    if (statementStart || nextType == SwfwLexer.SEMI && set == null) {
+      return statementStart ? depth * INDENT : statementIndent;
     }
     if (set != null && set.multiLine) {
-      boolean between = atItemStart() || next != null && next.type() == SwfwLexer.RBRACE;
+      boolean between = atItemStart() || nextType == SwfwLexer.RBRACE || nextType == SwfwLexer.COMMA;
       return set.indent + INDENT + (between ? 0 : CONTINUATION);
     }
     return statementIndent + CONTINUATION;
@@ -70,68 +74,67 @@ final class Layout {
     if (p.type() == SwfwLexer.COMMA && set != null && !set.multiLine && nextTokenType(i) == SwfwLexer.RBRACE) {
       return;
     }
+    Lines.Line line;
     if (statementStart) {
-      startStatement(p);
+      line = startStatement(p);
     } else if (set != null && set.multiLine) {
-      inMultiLineSet(p);
+      line = inMultiLineSet(p);
     } else {
-      continueStatement(p, statementIndent);
+      line = continueStatement(p, statementIndent);
     }
+    line.code.append(p.text());
     opened = false;
-    structure(p, i);
+    structure(p, i, line);
     previous = p;
     previousType2 = previousType;
     previousType = p.type();
-    lastTokenLine = out.current();
+    lastTokenLine = line;
   }
 
-  private void startStatement(Piece p) {
+  /** The line a token at the start of a statement (or a block's '}') goes on. */
+  private Lines.Line startStatement(Piece p) {
     if (p.type() == SwfwLexer.RBRACE) {
       depth--;
-      out.start(depth * INDENT, false).code.append(p.text());
-      return;
+      return out.start(depth * INDENT, false);
     }
     statementIndent = depth * INDENT;
-    out.start(statementIndent, blankBefore(p)).code.append(p.text());
     statementStart = false;
+    return out.start(statementIndent, blankBefore(p));
   }
 
-  private void inMultiLineSet(Piece p) {
+  private Lines.Line inMultiLineSet(Piece p) {
     if (p.type() == SwfwLexer.RBRACE) {
       if (previousType != SwfwLexer.COMMA && previousType != SwfwLexer.LBRACE) {
         lastTokenLine.code.append(',');
       }
-      out.start(set.indent, false).code.append(p.text());
-      return;
+      return out.start(set.indent, false);
     }
     boolean newItem = previousType == SwfwLexer.LBRACE
         || previousType == SwfwLexer.COMMA && (lineEnded() || p.newlinesBefore() > 0 || previous.newlinesBefore() > 0);
     if (newItem) {
-      out.start(set.indent + INDENT, blankBefore(p)).code.append(p.text());
-    } else {
-      continueStatement(p, set.indent + INDENT);
+      return out.start(set.indent + INDENT, blankBefore(p));
     }
+    return continueStatement(p, set.indent + INDENT);
   }
 
-  /** The token goes on the current line, unless a comment ended it. */
-  private void continueStatement(Piece p, int lineIndent) {
-    boolean attaches = p.type() == SwfwLexer.COMMA || p.type() == SwfwLexer.SEMI;
+  /** The current line, with a space if one belongs before the token, unless a comment ended it. */
+  private Lines.Line continueStatement(Piece p, int lineIndent) {
     if (!lineEnded()) {
       Lines.Line line = out.current();
       if (spaceBetween(previousType, p.type())) {
         line.code.append(' ');
       }
-      line.code.append(p.text());
-    } else if (attaches && out.current() == lastTokenLine) {
-      // "a # note" then "," on the next line: the comma joins 'a', the comment stays on that line.
-      lastTokenLine.code.append(p.text());
-    } else {
-      out.start(lineIndent + CONTINUATION, false).code.append(p.text());
+      return line;
     }
+    if (p.type() == SwfwLexer.COMMA || p.type() == SwfwLexer.SEMI) {
+      // "a # note" then "," on the next line: the comma joins 'a', the comments stay on their lines.
+      return lastTokenLine;
+    }
+    return out.start(lineIndent + CONTINUATION, false);
   }
 
   /** Opens and closes blocks, sets and statements after {@code p} was written. */
-  private void structure(Piece p, int i) {
+  private void structure(Piece p, int i, Lines.Line line) {
     switch (p.type()) {
       case SwfwLexer.LBRACE -> {
         if (previousType == SwfwLexer.NAME && previousType2 == SwfwLexer.NODE) {
@@ -139,7 +142,7 @@ final class Layout {
           statementStart = true;
           opened = true;
         } else {
-          set = new OpenSet(writtenOverLines(i), out.current().indent);
+          set = new OpenSet(writtenOverLines(i), line.indent);
           opened = set.multiLine;
         }
       }

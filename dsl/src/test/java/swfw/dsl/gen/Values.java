@@ -69,10 +69,13 @@ final class Values {
     return new PolicyGenerator.Statement(tokens);
   }
 
+  /** A set of one family, or (family null) of both: then its first two items are one of each. */
   private void addressSet(List<String> tokens, Family family, List<String> kind, String name) {
     tokens.add("{");
-    commaList(tokens, 1 + random.nextInt(5), () -> {
-      Family f = family != null ? family : random.nextBoolean() ? Family.V4 : Family.V6;
+    int[] index = {0};
+    commaList(tokens, (family == null ? 2 : 1) + random.nextInt(4), () -> {
+      int i = index[0]++;
+      Family f = family != null ? family : i < 2 ? Family.values()[i] : Family.values()[random.nextInt(2)];
       List<String> sets = f == Family.V4 ? addr4 : addr6;
       return !sets.isEmpty() && random.nextInt(4) == 0 ? pick(sets) : address(f);
     });
