@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
     scope = picocli.CommandLine.ScopeType.INHERIT,
     description = "Firewall-as-code for Docker Swarm clusters.",
     footer = ExitCodes.HELP,
-    subcommands = {CheckCommand.class, CompileCommand.class, ExplainCommand.class, TestCommand.class,
+    subcommands = {CheckCommand.class, CompileCommand.class, ExplainCommand.class, TestCommand.class, FmtCommand.class,
         picocli.AutoComplete.GenerateCompletion.class})
 final class SwfwCommand implements Runnable {
   @Spec
