@@ -16,7 +16,7 @@ class PolicyParserTest {
     Diagnostics d = new Diagnostics();
     String dump = AstPrinter.print(PolicyParser.parse(FILE, "let a = 10.0.0.1;\nnode m {\n  allow tcp 22 from a;\n}\n"
         + "node w allow tcp 80;\ntrust ens11;\n", d).orElseThrow().statements());
-    assertEquals("1:1 let a = set [10.0.0.1]\n2:1 node m\n  3:3 allow proto=tcp ports=[22] from=[$a]\n"
+    assertEquals("== p.swfw\n1:1 let a = set [10.0.0.1]\n2:1 node m\n  3:3 allow proto=tcp ports=[22] from=[$a]\n"
         + "5:1 node w (one statement)\n  5:8 allow proto=tcp ports=[80]\n6:1 trust ens11\n", dump);
     assertEquals(0, d.errorCount());
   }
