@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
     scope = picocli.CommandLine.ScopeType.INHERIT,
     description = "Firewall-as-code for Docker Swarm clusters.",
     footer = ExitCodes.HELP,
-    subcommands = {CheckCommand.class, CompileCommand.class, ExplainCommand.class, TestCommand.class,
-        PlanCommand.class, PushCommand.class, VerifyCommand.class,
+    subcommands = {CheckCommand.class, FmtCommand.class, CompileCommand.class, ExplainCommand.class,
+        TestCommand.class, PlanCommand.class, PushCommand.class, VerifyCommand.class,
         picocli.AutoComplete.GenerateCompletion.class})
 final class SwfwCommand implements Runnable {
   @Spec

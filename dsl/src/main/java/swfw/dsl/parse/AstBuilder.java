@@ -27,12 +27,9 @@ final class AstBuilder extends SwfwBaseVisitor<Object> {
     this.pos = pos;
   }
 
-  List<Stmt> policy(SwfwParser.PolicyContext ctx) {
-    List<Stmt> out = new ArrayList<>(ctx.statement().size());
-    for (SwfwParser.StatementContext s : ctx.statement()) {
-      out.add((Stmt) visit(s));
-    }
-    return out;
+  /** One top-level statement: the parser hands them over one by one (see PolicyParser). */
+  Stmt statement(SwfwParser.StatementContext ctx) {
+    return (Stmt) visit(ctx);
   }
 
   @Override

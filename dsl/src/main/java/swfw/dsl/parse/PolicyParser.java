@@ -7,16 +7,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.Pair;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 import swfw.diag.Diagnostics;
 import swfw.dsl.ast.Program;
+import swfw.dsl.ast.Stmt;
 import swfw.grammar.SwfwLexer;
 import swfw.grammar.SwfwParser;
 
@@ -34,21 +44,21 @@ public final class PolicyParser {
   /** Returns the program, or empty when {@code diagnostics} received syntax errors. */
   public static Optional<Program> parse(Path file, String text, Diagnostics diagnostics) {
     Positions positions = new Positions(file);
-    int errorsBefore = diagnostics.errorCount();
     Set<Token> unterminated = new HashSet<>();
-    List<Token> tokens = lex(text, positions, diagnostics, unterminated);
-    SwfwParser.PolicyContext tree = parseTokens(tokens, new SyntaxErrors(positions, diagnostics, unterminated));
-    if (diagnostics.errorCount() > errorsBefore || tree == null) {
+    Lexed lexed = lex(text, positions, diagnostics, unterminated);
+    Optional<List<Stmt>> statements = parseTokens(lexed.tokens(), new SyntaxErrors(positions, diagnostics, unterminated),
+        lexed.failed() ? null : new AstBuilder(positions));
+    if (lexed.failed() || statements.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Program(file, new AstBuilder(positions).policy(tree)));
+    return Optional.of(new Program(file, statements.get()));
   }
 
   /** The lexer's tokens, all channels, with lexical errors reported and their tokens hidden. */
   public static List<Token> tokens(String text) {
     SwfwLexer lexer = new SwfwLexer(CharStreams.fromString(text));
     lexer.removeErrorListeners();
-    List<Token> out = new ArrayList<>();
+    List<Token> out = new ArrayList<>(text.length() / 4 + 16);
     for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
       out.add(t);
       if (t.getType() == Token.EOF) {
@@ -57,16 +67,27 @@ public final class PolicyParser {
     }
   }
 
-  private static List<Token> lex(String text, Positions positions, Diagnostics diagnostics, Set<Token> unterminated) {
-    if (looksBinary(text)) {
+  /** The tokens the parser sees, and whether the lexer found errors. */
+  private record Lexed(List<Token> tokens, boolean failed) {}
+
+  /**
+   * Reports lexical errors and keeps only the tokens on the parser's channel: white space and
+   * comments are half of all tokens, and a big policy would otherwise hold them all while parsing.
+   */
+  private static Lexed lex(String text, Positions positions, Diagnostics diagnostics, Set<Token> unterminated) {
+    boolean binary = looksBinary(text);
+    if (binary) {
       // No line is shown: a line of binary data would only garble the terminal.
       diagnostics.error(CODE_NOT_TEXT, swfw.diag.Span.wholeFile(positions.file()),
           "this is not a policy file: it holds binary data", "policy files are UTF-8 text");
-      return tokens("");
     }
-    List<Token> tokens = tokens(text);
+    SwfwLexer lexer = new SwfwLexer(CharStreams.fromString(binary ? "" : text));
+    lexer.removeErrorListeners();
+    lexer.setTokenFactory(new DroppedHiddenTokens());
+    List<Token> tokens = new ArrayList<>(text.length() / 8 + 16);
+    boolean failed = binary;
     Token runStart = null;
-    for (Token t : tokens) {
+    for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
       if (t.getType() == SwfwLexer.ERROR_CHAR) {
         // One diagnostic for a run of bad characters, not one per character.
         boolean continues = runStart != null && t.getLine() == runStart.getLine();
@@ -74,20 +95,26 @@ public final class PolicyParser {
           runStart = t;
           diagnostics.error(CODE_BAD_CHAR, positions.of(t), describe(t.getText()));
         }
-        ((CommonToken) t).setChannel(Token.HIDDEN_CHANNEL);
+        failed = true;
         continue;
       }
-      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-        runStart = null;
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+        continue;
       }
+      runStart = null;
       if (t.getType() == SwfwLexer.STRING || t.getType() == SwfwLexer.UNTERMINATED_STRING) {
-        checkString(t, positions, diagnostics, unterminated);
+        failed |= checkString(t, positions, diagnostics, unterminated);
+      }
+      ((CommonToken) t).setTokenIndex(tokens.size());
+      tokens.add(t);
+      if (t.getType() == Token.EOF) {
+        return new Lexed(tokens, failed);
       }
     }
-    return tokens;
   }
 
-  private static void checkString(Token t, Positions positions, Diagnostics diagnostics, Set<Token> unterminated) {
+  /** Reports undecodable bytes in a string and a string without its closing quote; true when it did. */
+  private static boolean checkString(Token t, Positions positions, Diagnostics diagnostics, Set<Token> unterminated) {
     int bad = t.getText().indexOf('\ufffd');
     if (bad >= 0) {
       // Inside a string the lexer takes any character: undecodable bytes would reach iptables text.
@@ -99,7 +126,9 @@ public final class PolicyParser {
           "a string ends with '\"' on the same line");
       ((CommonToken) t).setType(SwfwLexer.STRING);
       unterminated.add(t);
+      return true;
     }
+    return bad >= 0;
   }
 
   /** NUL bytes or many undecodable bytes near the start: not worth a diagnostic per character. */
@@ -131,22 +160,108 @@ public final class PolicyParser {
     return c < ' ' || c == 0x7f || c == 0xfffd ? String.format("\\u%04x", c) : s;
   }
 
-  /** SLL first, which is fast and enough for nearly every text; full LL with recovery only on failure. */
-  private static SwfwParser.PolicyContext parseTokens(List<Token> tokens, SyntaxErrors errors) {
-    CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(tokens));
+  /**
+   * SLL first, which is fast and enough for nearly every text; full LL with recovery only on failure.
+   * With a {@code builder}, each top-level statement becomes AST as soon as it is parsed and its
+   * parse tree is let go: the tree of a whole big policy costs more memory than its tokens and its
+   * AST together. The statements are empty when there were syntax errors (then nothing was built
+   * from a broken tree).
+   */
+  private static Optional<List<Stmt>> parseTokens(List<Token> tokens, SyntaxErrors errors, AstBuilder builder) {
+    CommonTokenStream stream = new LexedTokenStream(tokens);
     SwfwParser parser = new SwfwParser(stream);
     parser.removeErrorListeners();
+    List<Stmt> statements = new ArrayList<>();
+    if (builder != null) {
+      parser.addParseListener(new StatementBuilder(parser, builder, statements));
+    }
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     parser.setErrorHandler(new BailErrorStrategy());
     try {
-      return parser.policy();
+      parser.policy();
+      return Optional.of(statements);
     } catch (ParseCancellationException e) {
+      statements.clear();
       stream.seek(0);
       parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       parser.setErrorHandler(new DefaultErrorStrategy());
       parser.addErrorListener(errors);
-      return parser.policy();
+      parser.policy();
+      return parser.getNumberOfSyntaxErrors() > 0 ? Optional.empty() : Optional.of(statements);
     }
+  }
+
+  /**
+   * The parser never sees white space, line breaks and comments, and {@link #lex} drops them at
+   * once: one reused token object serves them all instead of a new one each (a third of all tokens).
+   */
+  private static final class DroppedHiddenTokens implements TokenFactory<CommonToken> {
+    private CommonToken hidden;
+
+    @Override
+    public CommonToken create(Pair<TokenSource, CharStream> source, int type, String text, int channel, int start,
+        int stop, int line, int charPositionInLine) {
+      if (channel == Token.DEFAULT_CHANNEL) {
+        return CommonTokenFactory.DEFAULT.create(source, type, text, channel, start, stop, line, charPositionInLine);
+      }
+      if (hidden == null) {
+        hidden = CommonTokenFactory.DEFAULT.create(source, type, text, channel, start, stop, line, charPositionInLine);
+      }
+      hidden.setType(type);
+      hidden.setChannel(channel);
+      hidden.setStartIndex(start);
+      hidden.setStopIndex(stop);
+      hidden.setLine(line);
+      hidden.setCharPositionInLine(charPositionInLine);
+      return hidden;
+    }
+
+    @Override
+    public CommonToken create(int type, String text) {
+      return CommonTokenFactory.DEFAULT.create(type, text);
+    }
+  }
+
+  /** A stream over tokens lexed and numbered already: no second buffer of a big policy's tokens. */
+  private static final class LexedTokenStream extends CommonTokenStream {
+    LexedTokenStream(List<Token> tokens) {
+      super(new ListTokenSource(tokens));
+      this.tokens = tokens;
+      this.fetchedEOF = true;
+    }
+  }
+
+  /** Turns each top-level statement into AST when the parser leaves it, then drops its parse tree. */
+  private static final class StatementBuilder implements ParseTreeListener {
+    private final SwfwParser parser;
+    private final AstBuilder builder;
+    private final List<Stmt> statements;
+
+    StatementBuilder(SwfwParser parser, AstBuilder builder, List<Stmt> statements) {
+      this.parser = parser;
+      this.builder = builder;
+      this.statements = statements;
+    }
+
+    @Override
+    public void exitEveryRule(ParserRuleContext ctx) {
+      // After a syntax error the tree may have holes: build nothing more (the result is discarded).
+      // The bail-out of SLL parsing also leaves rules through here, with the exception set.
+      if (ctx instanceof SwfwParser.StatementContext s && s.getParent() instanceof SwfwParser.PolicyContext policy
+          && s.exception == null && parser.getNumberOfSyntaxErrors() == 0) {
+        statements.add(builder.statement(s));
+        policy.removeLastChild();
+      }
+    }
+
+    @Override
+    public void enterEveryRule(ParserRuleContext ctx) {}
+
+    @Override
+    public void visitTerminal(TerminalNode node) {}
+
+    @Override
+    public void visitErrorNode(ErrorNode node) {}
   }
 }

@@ -18,8 +18,7 @@ final class Positions {
   }
 
   Span of(Token t) {
-    int length = t.getType() == Token.EOF ? 1 : Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
-    return new Span(file, Math.max(1, t.getLine()), t.getCharPositionInLine() + 1, length);
+    return new Span(file, Math.max(1, t.getLine()), t.getCharPositionInLine() + 1, length(t));
   }
 
   /** One character of a token's text, {@code offset} characters in (tokens never span lines). */
@@ -34,12 +33,20 @@ final class Positions {
     return new Span(file, s.line(), s.column() + s.length(), 1);
   }
 
+  /** From the first token to the last when both are on one line, else the first token only. */
   Span of(ParserRuleContext ctx) {
-    Span start = of(ctx.getStart());
+    Token start = ctx.getStart();
     Token stop = ctx.getStop();
-    if (stop == null || stop.getTokenIndex() < ctx.getStart().getTokenIndex()) {
-      return start;
+    int line = Math.max(1, start.getLine());
+    int column = start.getCharPositionInLine() + 1;
+    if (stop == null || stop.getTokenIndex() < start.getTokenIndex()
+        || Math.max(1, stop.getLine()) != line || stop.getCharPositionInLine() + 1 < column) {
+      return new Span(file, line, column, length(start));
     }
-    return start.to(of(stop));
+    return new Span(file, line, column, stop.getCharPositionInLine() + 1 + length(stop) - column);
+  }
+
+  private static int length(Token t) {
+    return t.getType() == Token.EOF ? 1 : Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
   }
 }

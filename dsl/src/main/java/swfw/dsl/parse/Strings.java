@@ -4,13 +4,18 @@ package swfw.dsl.parse;
 final class Strings {
   private Strings() {}
 
+  /**
+   * The value of a literal; an unterminated one (already reported) runs to its end. The first
+   * unescaped quote closes the literal: the lexer allows none inside, so "a\\" ends after the backslash.
+   */
   static String unquote(String literal) {
-    int end = literal.length() > 1 && literal.endsWith("\"") && !literal.endsWith("\\\"")
-        ? literal.length() - 1 : literal.length();
-    StringBuilder b = new StringBuilder(end);
-    for (int i = 1; i < end; i++) {
+    StringBuilder b = new StringBuilder(literal.length());
+    for (int i = 1; i < literal.length(); i++) {
       char c = literal.charAt(i);
-      if (c == '\\' && i + 1 < end) {
+      if (c == '"') {
+        break;
+      }
+      if (c == '\\' && i + 1 < literal.length()) {
         char n = literal.charAt(++i);
         b.append(switch (n) {
           case 'n' -> '\n';
