@@ -37,22 +37,19 @@ public final class ModernizeJar {
     }
     Path jar = Path.of(args[0]);
     Path tmp = jar.resolveSibling(jar.getFileName() + ".modern");
-    int rewritten;
     try (URLClassLoader classes = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ModernizeJar.class.getClassLoader());
         ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
         ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
-      rewritten = copy(in, out, classes);
+      copy(in, out, classes);
     }
     Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static int copy(ZipInputStream in, ZipOutputStream out, ClassLoader classes) throws IOException {
-    int rewritten = 0;
+  private static void copy(ZipInputStream in, ZipOutputStream out, ClassLoader classes) throws IOException {
     for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
       byte[] bytes = in.readAllBytes();
       if (e.getName().endsWith(".class") && isOld(bytes)) {
         bytes = modernize(bytes, classes);
-        rewritten++;
       }
       ZipEntry copy = new ZipEntry(e.getName());
       copy.setTime(e.getTime());
@@ -60,7 +57,6 @@ public final class ModernizeJar {
       out.write(bytes);
       out.closeEntry();
     }
-    return rewritten;
   }
 
   private static boolean isOld(byte[] b) {
