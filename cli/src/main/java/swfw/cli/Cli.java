@@ -13,11 +13,11 @@ public final class Cli {
 
   /** The whole command line, every verb registered. */
   public static CommandLine create(PrintWriter out, PrintWriter err) {
-    CommandLine cl = root(out, err);
+    CommandLine cl = new CommandLine(new SwfwCommand());
     for (Map.Entry<String, Class<?>> verb : SwfwCommand.VERBS.entrySet()) {
       cl.addSubcommand(verb.getKey(), verb.getValue());
     }
-    return configure(cl);
+    return configure(cl, out, err);
   }
 
   /**
@@ -29,23 +29,19 @@ public final class Cli {
     if (verb == null) {
       return create(out, err);
     }
-    CommandLine cl = root(out, err);
+    CommandLine cl = new CommandLine(new SwfwCommand());
     cl.addSubcommand(args[0], verb);
-    return configure(cl);
+    return configure(cl, out, err);
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     return create(args, out, err).execute(args);
   }
 
-  private static CommandLine root(PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new SwfwCommand());
+  /** After the verbs are added: picocli hands writers and handlers down only to the subcommands it has. */
+  private static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
     cl.setOut(out);
     cl.setErr(err);
-    return cl;
-  }
-
-  private static CommandLine configure(CommandLine cl) {
     CommandLine explain = cl.getSubcommands().get("explain");
     if (explain != null) {
       // explain's packet has a literal '->', which must not read as an option.
