@@ -111,14 +111,20 @@ public final class RulesetBuilder {
   /**
    * Which rules go before the conntrack accept: every rate-limited rule, and every earlier rule that
    * shares packets with one already placed there (decided from the last backwards), so first-match
-   * order is kept for every packet while the rules most packets never need stay after it.
+   * order is kept for every packet while the rules most packets never need stay after it. Each rule is
+   * compared only with the rules already placed early, so a policy without limits costs one pass.
    */
   static boolean[] beforeConntrack(List<RuleIr> rules) {
     boolean[] early = new boolean[rules.size()];
+    List<RuleIr> placed = new ArrayList<>();
     for (int i = rules.size() - 1; i >= 0; i--) {
-      early[i] = rules.get(i).isLimited();
-      for (int j = i + 1; j < rules.size() && !early[i]; j++) {
-        early[i] = early[j] && Overlap.mayOverlap(rules.get(i), rules.get(j));
+      RuleIr rule = rules.get(i);
+      early[i] = rule.isLimited();
+      for (int j = 0; j < placed.size() && !early[i]; j++) {
+        early[i] = Overlap.mayOverlap(rule, placed.get(j));
+      }
+      if (early[i]) {
+        placed.add(rule);
       }
     }
     return early;
