@@ -2,7 +2,9 @@ package swfw.compiler;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import swfw.compiler.ir.IrBuilder;
@@ -36,11 +38,22 @@ public final class Compiler {
   /** {@code cluster.swfw:12}, or {@code inc/web.swfw:3} for an included file: stable wherever swfw runs. */
   public static Function<Span, String> locations(Path root) {
     Path dir = root.toAbsolutePath().normalize().getParent();
+    // Every rule asks: resolve each file's name once, not once per rule.
+    Map<Path, String> names = new HashMap<>();
     return span -> {
-      Path file = span.file().toAbsolutePath().normalize();
-      String name = dir != null && file.startsWith(dir) ? dir.relativize(file).toString() : String.valueOf(file.getFileName());
-      return name.replace('\\', '/') + ":" + span.line();
+      String name = names.get(span.file());
+      if (name == null) {
+        name = name(dir, span.file());
+        names.put(span.file(), name);
+      }
+      return name + ":" + span.line();
     };
+  }
+
+  private static String name(Path dir, Path source) {
+    Path file = source.toAbsolutePath().normalize();
+    String name = dir != null && file.startsWith(dir) ? dir.relativize(file).toString() : String.valueOf(file.getFileName());
+    return name.replace('\\', '/');
   }
 
   private static String fileName(Path root) {

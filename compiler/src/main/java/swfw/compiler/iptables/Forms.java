@@ -1,5 +1,7 @@
 package swfw.compiler.iptables;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import swfw.dsl.value.Family;
 
 /**
@@ -17,32 +19,47 @@ public final class Forms {
   }
 
   public static String render(Ruleset rs, Form form, String policyName) {
-    return form == Form.BOOT ? boot(rs, policyName) : live(rs, policyName);
+    StringBuilder b = new StringBuilder(4096 + rs.ruleCount() * 160);
+    try {
+      write(rs, form, policyName, b);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringBuilder does not fail", e);
+    }
+    return b.toString();
   }
 
-  static String boot(Ruleset rs, String policyName) {
-    StringBuilder b = header(rs, policyName, "boot form, for /etc/iptables/" + fileName(rs.family())
-        + ": a full restore before Docker starts");
-    b.append("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:DOCKER-USER - [0:0]\n");
-    declare(rs, b);
-    b.append("-A FORWARD -j DOCKER-USER\n");
-    for (Hook h : rs.hooks()) {
-      b.append("-A ").append(hookLine(h)).append('\n');
+  /** Writes {@link #render}'s text line by line, so a large ruleset never needs its whole file in memory. */
+  public static void write(Ruleset rs, Form form, String policyName, Appendable out) throws IOException {
+    if (form == Form.BOOT) {
+      boot(rs, policyName, out);
+    } else {
+      live(rs, policyName, out);
     }
-    rules(rs, b);
-    return b.append("COMMIT\n").toString();
   }
 
-  static String live(Ruleset rs, String policyName) {
-    StringBuilder b = header(rs, policyName, "live form, for iptables-restore --noflush on a running host;"
-        + "\n# swfw push also deletes the previous hook jumps and stale swfw chains in the same transaction");
-    b.append("*filter\n");
-    declare(rs, b);
-    rules(rs, b);
+  private static void boot(Ruleset rs, String policyName, Appendable out) throws IOException {
+    header(rs, policyName, "boot form, for /etc/iptables/" + fileName(rs.family())
+        + ": a full restore before Docker starts", out);
+    out.append("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:DOCKER-USER - [0:0]\n");
+    declare(rs, out);
+    out.append("-A FORWARD -j DOCKER-USER\n");
     for (Hook h : rs.hooks()) {
-      b.append("-I ").append(h.from()).append(" 1 ").append(h.spec()).append('\n');
+      out.append("-A ").append(hookLine(h)).append('\n');
     }
-    return b.append("COMMIT\n").toString();
+    rules(rs, out);
+    out.append("COMMIT\n");
+  }
+
+  private static void live(Ruleset rs, String policyName, Appendable out) throws IOException {
+    header(rs, policyName, "live form, for iptables-restore --noflush on a running host;"
+        + "\n# swfw push also deletes the previous hook jumps and stale swfw chains in the same transaction", out);
+    out.append("*filter\n");
+    declare(rs, out);
+    rules(rs, out);
+    for (Hook h : rs.hooks()) {
+      out.append("-I ").append(h.from()).append(" 1 ").append(h.spec()).append('\n');
+    }
+    out.append("COMMIT\n");
   }
 
   /** {@code INPUT -m comment --comment swfw-hook -j SWFW-INPUT}: a hook as iptables-save prints it after -A. */
@@ -50,27 +67,29 @@ public final class Forms {
     return h.from() + " " + h.spec();
   }
 
-  private static StringBuilder header(Ruleset rs, String policyName, String what) {
-    StringBuilder b = new StringBuilder(4096)
-        .append("# swfw: node role '").append(rs.role()).append("', ").append(rs.family() == Family.V4 ? "IPv4" : "IPv6")
+  private static void header(Ruleset rs, String policyName, String what, Appendable out) throws IOException {
+    out.append("# swfw: node role '").append(rs.role()).append("', ").append(rs.family() == Family.V4 ? "IPv4" : "IPv6")
         .append(", compiled from ").append(policyName).append(". Do not edit: change the policy and compile again.\n")
         .append("# ").append(what).append('\n');
     if (!rs.sets().isEmpty()) {
-      b.append("# uses the address sets of ").append(rs.role()).append(".ipset: load them first (ipset restore)\n");
+      out.append("# uses the address sets of ").append(rs.role()).append(".ipset: load them first (ipset restore)\n");
     }
-    return b;
   }
 
-  private static void declare(Ruleset rs, StringBuilder b) {
+  private static void declare(Ruleset rs, Appendable out) throws IOException {
     for (Chain c : rs.chains()) {
-      b.append(':').append(c.name()).append(" - [0:0]\n");
+      out.append(':').append(c.name()).append(" - [0:0]\n");
     }
   }
 
-  private static void rules(Ruleset rs, StringBuilder b) {
+  private static void rules(Ruleset rs, Appendable out) throws IOException {
+    StringBuilder line = new StringBuilder(256);
     for (Chain c : rs.chains()) {
       for (IptRule r : c.rules()) {
-        b.append("-A ").append(c.name()).append(' ').append(IptablesText.spec(r, rs.family())).append('\n');
+        line.setLength(0);
+        line.append("-A ").append(c.name()).append(' ');
+        IptablesText.appendSpec(line, r, rs.family());
+        out.append(line.append('\n'));
       }
     }
   }
