@@ -2,11 +2,13 @@ package swfw.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,6 +21,9 @@ import swfw.compiler.CompiledPolicy;
 import swfw.compiler.Compiler;
 import swfw.compiler.explain.Expectations;
 import swfw.compiler.iptables.Forms;
+import swfw.compiler.iptables.IpSet;
+import swfw.compiler.iptables.IptablesText;
+import swfw.compiler.iptables.Ruleset;
 import swfw.compiler.text.UnifiedDiff;
 import swfw.dsl.Frontend;
 import swfw.dsl.value.Family;
@@ -82,7 +87,7 @@ final class CompileCommand implements Callable<Integer> {
         return ExitCodes.POLICY;
       }
     }
-    Map<String, String> files = files(compiled.get());
+    List<Output> files = files(compiled.get());
     if (check) {
       return compare(files);
     }
@@ -91,55 +96,82 @@ final class CompileCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     Files.createDirectories(outputDir);
-    for (Map.Entry<String, String> f : files.entrySet()) {
-      writeIfChanged(outputDir.resolve(f.getKey()), f.getValue());
+    for (Output f : files) {
+      writeIfChanged(outputDir.resolve(f.name()), f);
     }
     return ExitCodes.OK;
   }
 
-  private Map<String, String> files(CompiledPolicy policy) {
+  /** One file of the output, written straight to its destination: a big policy's files are large. */
+  private interface Output {
+    String name();
+
+    void write(Appendable out) throws IOException;
+
+    default String text() throws IOException {
+      StringBuilder b = new StringBuilder();
+      write(b);
+      return b.toString();
+    }
+  }
+
+  private record RulesFile(String name, Ruleset rules, Forms.Form form, String policyName) implements Output {
+    @Override
+    public void write(Appendable out) throws IOException {
+      Forms.write(rules, form, policyName, out);
+    }
+  }
+
+  private record SetsFile(String name, List<IpSet> sets) implements Output {
+    @Override
+    public void write(Appendable out) throws IOException {
+      IptablesText.writeIpsetRestore(sets, out);
+    }
+  }
+
+  private List<Output> files(CompiledPolicy policy) {
     if (node != null && policy.node(node).isEmpty()) {
       throw new UserError(ExitCodes.USAGE, "no node role '" + node + "' in " + file + " (roles: "
           + String.join(", ", policy.nodes().stream().map(CompiledNode::role).toList()) + ")");
     }
     Forms.Form form = live ? Forms.Form.LIVE : Forms.Form.BOOT;
-    Map<String, String> files = new LinkedHashMap<>();
+    List<Output> files = new ArrayList<>();
     for (CompiledNode n : policy.nodes()) {
       if (node != null && !n.role().equals(node)) {
         continue;
       }
-      java.util.List<swfw.compiler.iptables.IpSet> sets = new java.util.ArrayList<>(n.v4().sets());
+      List<IpSet> sets = new ArrayList<>(n.v4().sets());
       sets.addAll(n.v6().sets());
       if (!sets.isEmpty()) {
-        files.put(n.role() + ".ipset", swfw.compiler.iptables.IptablesText.ipsetRestore(sets));
+        files.add(new SetsFile(n.role() + ".ipset", sets));
       }
       for (Family f : Family.values()) {
-        files.put(n.role() + "." + Forms.fileName(f), Forms.render(n.ruleset(f), form, policy.policyName()));
+        files.add(new RulesFile(n.role() + "." + Forms.fileName(f), n.ruleset(f), form, policy.policyName()));
       }
     }
     return files;
   }
 
-  private void print(Map<String, String> files) {
+  private void print(List<Output> files) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     boolean several = files.size() > 1;
-    files.forEach((name, text) -> {
+    for (Output f : files) {
       if (several) {
-        out.print("# ==> " + name + " <==\n");
+        out.print("# ==> " + f.name() + " <==\n");
       }
-      out.print(text);
-    });
+      f.write(out);
+    }
     out.flush();
   }
 
-  private int compare(Map<String, String> files) throws IOException {
+  private int compare(List<Output> files) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     int differing = 0;
-    for (Map.Entry<String, String> f : files.entrySet()) {
-      Path path = outputDir.resolve(f.getKey());
+    for (Output f : files) {
+      Path path = outputDir.resolve(f.name());
       String old = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
       String diff = UnifiedDiff.diff(Files.exists(path) ? path.toString() : "/dev/null",
-          path + " (compiled)", old, f.getValue());
+          path + " (compiled)", old, f.text());
       if (!diff.isEmpty()) {
         differing++;
         out.print(diff);
@@ -154,13 +186,16 @@ final class CompileCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static void writeIfChanged(Path path, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if (Files.exists(path) && java.util.Arrays.equals(Files.readAllBytes(path), bytes)) {
+  /** Written beside the file and moved over it; a file whose bytes would not change is left alone. */
+  private static void writeIfChanged(Path path, Output output) throws IOException {
+    Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      output.write(w);
+    }
+    if (Files.exists(path) && Files.mismatch(path, tmp) == -1) {
+      Files.delete(tmp);
       return;
     }
-    Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-    Files.write(tmp, bytes);
-    Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }
