@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Writes a large generated policy for swfw and the same policy written for ferm.
+
+    gen-100k.py [--rules N] DIR
+
+Two policies of N rules (default 100,000) on one guarded interface, each in swfw's language and
+in ferm's, into DIR:
+
+  addresses.swfw / addresses-block.ferm
+      one rule per source address, half IPv4 and half IPv6, each with a tcp port: the kind of
+      policy a long allow list makes. N emitted rules. ferm's fastest natural form: every rule of
+      a family in one chain block ('domain ip table filter chain X { ... }').
+  dual.swfw / dual.ferm
+      N address-free rules (tcp or udp, one port each), so every rule lands in both families:
+      2N emitted rules. ferm's dual-stack form: 'domain (ip ip6) table filter chain X { ... }'.
+
+The output is deterministic: the same N gives the same bytes.
+"""
+import argparse
+import os
+
+CHAIN = "SWFW-IN-eth0"
+
+
+def v4(i):
+    return f"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}"
+
+
+def v6(i):
+    return f"2001:db8::{i >> 16 & 0xffff:x}:{i & 0xffff:x}"
+
+
+def port(i):
+    return 1024 + i % 50000
+
+
+def address_rules(n):
+    """(family, address, port) per rule: IPv4 for even i, IPv6 for odd i, every address distinct."""
+    for i in range(n):
+        yield ("ip", v4(i // 2 + 1), port(i)) if i % 2 == 0 else ("ip6", v6(i // 2 + 1), port(i))
+
+
+def dual_rules(n):
+    """(protocol, port) per rule, every pair distinct: tcp 1..65535, then udp."""
+    for i in range(n):
+        yield ("tcp" if i < 65535 else "udp", i % 65535 + 1)
+
+
+def ferm_skeleton(domain):
+    return (f"domain {domain} table filter {{\n"
+            f"    chain INPUT interface eth0 jump {CHAIN};\n"
+            f"    chain {CHAIN} {{\n"
+            f"        mod conntrack ctstate (RELATED ESTABLISHED) ACCEPT;\n"
+            f"        mod conntrack ctstate INVALID DROP;\n")
+
+
+def write(path, lines):
+    with open(path, "w") as f:
+        f.writelines(lines)
+
+
+def addresses(n, out):
+    write(os.path.join(out, "addresses.swfw"), [
+        f"# {n} generated rules, one per source address (bench/gen-100k.py)\npublic eth0;\n",
+        *(f"allow tcp {p} from {a};\n" for _, a, p in address_rules(n))])
+    lines = [f"# {n} generated rules, one per source address (bench/gen-100k.py): ferm's block form\n"]
+    for domain in ("ip", "ip6"):
+        lines.append(ferm_skeleton(domain))
+        lines.extend(f"        saddr {a} proto tcp dport {p} ACCEPT;\n" for d, a, p in address_rules(n) if d == domain)
+        lines.append("        DROP;\n    }\n}\n")
+    write(os.path.join(out, "addresses-block.ferm"), lines)
+
+
+def dual(n, out):
+    write(os.path.join(out, "dual.swfw"), [
+        f"# {n} generated address-free rules, each in both families (bench/gen-100k.py)\npublic eth0;\n",
+        *(f"allow {proto} {p};\n" for proto, p in dual_rules(n))])
+    write(os.path.join(out, "dual.ferm"), [
+        f"# {n} generated address-free rules (bench/gen-100k.py): ferm's dual-stack form\n",
+        ferm_skeleton("(ip ip6)"),
+        *(f"        proto {proto} dport {p} ACCEPT;\n" for proto, p in dual_rules(n)),
+        "        DROP;\n    }\n}\n"])
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--rules", type=int, default=100_000)
+    p.add_argument("dir")
+    a = p.parse_args()
+    os.makedirs(a.dir, exist_ok=True)
+    addresses(a.rules, a.dir)
+    dual(a.rules, a.dir)
+
+
+if __name__ == "__main__":
+    main()
