@@ -14,6 +14,12 @@ in ferm's, into DIR:
       N address-free rules (tcp or udp, one port each), so every rule lands in both families:
       2N emitted rules. ferm's dual-stack form: 'domain (ip ip6) table filter chain X { ... }'.
 
+  blocklist.swfw
+      a blocklist of N IPv4 addresses ('let blocklist = { ... }; deny from blocklist;'), which swfw
+      turns into one kernel address set; beside it the same addresses in the two plain forms that
+      bench/ipset-apply.sh loads against it: blocklist-floor.ipset + blocklist-floor.rules (one
+      hash:ip set and one rule) and blocklist-per-rule.rules (one rule per address).
+
 The output is deterministic: the same N gives the same bytes.
 """
 import argparse
@@ -82,6 +88,26 @@ def dual(n, out):
         "        DROP;\n    }\n}\n"])
 
 
+def blocklisted(i):
+    """Addresses spread over 198.18.0.0/15 and beyond, as a real list's would be: not one /16."""
+    v = (0xC6120000 + i * 7919) & 0xFFFFFFFF
+    return f"{v >> 24}.{v >> 16 & 255}.{v >> 8 & 255}.{v & 255}"
+
+
+def blocklist(n, out):
+    addrs = [blocklisted(i) for i in range(n)]
+    write(os.path.join(out, "blocklist.swfw"), [
+        f"# a blocklist of {n} generated addresses (bench/gen-100k.py)\npublic eth0;\nlet blocklist = {{\n",
+        *(f"  {a},\n" for a in addrs),
+        "};\ndeny from blocklist;\nallow tcp ssh;\n"])
+    write(os.path.join(out, "blocklist-floor.ipset"), [
+        f"create floor hash:ip family inet maxelem {max(65536, n)}\n", *(f"add floor {a}\n" for a in addrs)])
+    write(os.path.join(out, "blocklist-floor.rules"), [
+        "*filter\n-A INPUT -i eth0 -m set --match-set floor src -j DROP\nCOMMIT\n"])
+    write(os.path.join(out, "blocklist-per-rule.rules"), [
+        "*filter\n", *(f"-A INPUT -s {a}/32 -i eth0 -j DROP\n" for a in addrs), "COMMIT\n"])
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--rules", type=int, default=100_000)
@@ -90,6 +116,7 @@ def main():
     os.makedirs(a.dir, exist_ok=True)
     addresses(a.rules, a.dir)
     dual(a.rules, a.dir)
+    blocklist(a.rules, a.dir)
 
 
 if __name__ == "__main__":
