@@ -99,7 +99,7 @@ class CompileCommandTest {
           verdict:    DROP
           decided by: cluster.swfw:5: public eth0;  # guarded: inbound dropped unless allowed below
           rule:       -A SWFW-IN-eth0 -m comment --comment "cluster.swfw:5 default deny on eth0" -j DROP
-          crossed:    INPUT #1 -> SWFW-IN-eth0 #1,#2,#3,#4,#5,#6,#7,#8 (9 rules)
+          crossed:    INPUT #1 -> SWFW-IN-eth0 #1,#2,#3,#4,#5,#6 (7 rules)
         node worker: tcp 203.0.113.5:40000 -> eth0:8080 (IPv4, new, to a container)
           verdict:    DROP
           decided by: cluster.swfw:5: public eth0;  # guarded: inbound dropped unless allowed below

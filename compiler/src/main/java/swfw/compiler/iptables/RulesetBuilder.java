@@ -68,7 +68,7 @@ public final class RulesetBuilder {
     List<Chain> chains = new ArrayList<>();
     List<Hook> hooks = new ArrayList<>();
     for (Guard g : node.guarded()) {
-      chains.add(new Chain(inputChain(g.iface()), inputRules(g)));
+      chains.addAll(IcmpRuns.split(inputChain(g.iface()), inputRules(g)));
       hooks.add(new Hook("INPUT", Optional.of(g.iface()), inputChain(g.iface())));
     }
     for (Guard g : node.guarded()) {
@@ -77,7 +77,7 @@ public final class RulesetBuilder {
     }
     List<RuleIr> outbound = node.rules(family, Direction.OUTBOUND);
     if (!outbound.isEmpty()) {
-      chains.add(new Chain(OUTPUT, outputRules(outbound)));
+      chains.addAll(IcmpRuns.split(OUTPUT, outputRules(outbound)));
       hooks.add(new Hook("OUTPUT", Optional.empty(), OUTPUT));
     }
     return new Ruleset(node.role(), family, chains, hooks, List.copyOf(sets.values()));

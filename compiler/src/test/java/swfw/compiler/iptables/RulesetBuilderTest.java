@@ -30,15 +30,35 @@ class RulesetBuilderTest {
 
   @Test
   void rateLimitedRuleGoesBeforeConntrackWithItsOverflowDrop() {
+    String policy = "public eth0; allow icmp 3; allow icmp echo-request limit 8/second;";
     assertEquals("""
-        -p icmp -m icmp --icmp-type 8 -m limit --limit 8/sec -j ACCEPT
-        -p icmp -m icmp --icmp-type 8 -j DROP
+        -p icmp -m icmp --icmp-type 8 -j SWFW-IN-eth0/1
         -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
         -m conntrack --ctstate INVALID -j DROP
         -p icmp -m icmp --icmp-type 3 -j ACCEPT
         -j DROP
-        """, chain("public eth0; allow icmp 3; allow icmp echo-request limit 8/second;", "default", Family.V4,
-        "SWFW-IN-eth0"));
+        """, chain(policy, "default", Family.V4, "SWFW-IN-eth0"));
+    assertEquals("""
+        -p icmp -m icmp --icmp-type 8 -m limit --limit 8/sec -j ACCEPT
+        -p icmp -m icmp --icmp-type 8 -j DROP
+        """, chain(policy, "default", Family.V4, "SWFW-IN-eth0/1"));
+  }
+
+  @Test
+  void runsOfIcmpRulesSitBehindOneJumpSoOtherPacketsSkipThem() {
+    String policy = "public eth0; allow icmp 3, 11; allow tcp 22; allow icmp 4;";
+    assertEquals("""
+        -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+        -m conntrack --ctstate INVALID -j DROP
+        -p icmp -j SWFW-IN-eth0/1
+        -p tcp -m tcp --dport 22 -j ACCEPT
+        -p icmp -m icmp --icmp-type 4 -j ACCEPT
+        -j DROP
+        """, chain(policy, "default", Family.V4, "SWFW-IN-eth0"));
+    assertEquals("""
+        -p icmp -m icmp --icmp-type 3 -j ACCEPT
+        -p icmp -m icmp --icmp-type 11 -j ACCEPT
+        """, chain(policy, "default", Family.V4, "SWFW-IN-eth0/1"));
   }
 
   @Test
@@ -87,14 +107,19 @@ class RulesetBuilderTest {
 
   @Test
   void ipv6ChainAlwaysLetsInTheIcmpv6ThatIpv6Needs() {
-    String c = chain("public eth0; allow tcp 22;", "default", Family.V6, "SWFW-IN-eth0");
+    String main = chain("public eth0; allow tcp 22;", "default", Family.V6, "SWFW-IN-eth0");
+    assertEquals("""
+        -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+        -p ipv6-icmp -j SWFW-IN-eth0/1
+        -m conntrack --ctstate INVALID -j DROP
+        """, main.substring(0, main.indexOf("-p tcp")), "NDP must pass before INVALID is dropped");
+    String c = chain("public eth0; allow tcp 22;", "default", Family.V6, "SWFW-IN-eth0/1");
     for (int t : new int[] {1, 2, 3, 4}) {
       assertTrue(c.contains("-p ipv6-icmp -m icmp6 --icmpv6-type " + t + " -j ACCEPT\n"), c);
     }
     for (int t : new int[] {133, 134, 135, 136}) {
       assertTrue(c.contains("-p ipv6-icmp -m icmp6 --icmpv6-type " + t + " -m hl --hl-eq 255 -j ACCEPT\n"), c);
     }
-    assertTrue(c.indexOf("--icmpv6-type 136") < c.indexOf("INVALID"), "NDP must pass before INVALID is dropped");
   }
 
   @Test

@@ -1,0 +1,73 @@
+package swfw.compiler.iptables;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import swfw.dsl.ast.Protocol;
+import swfw.dsl.value.IcmpType;
+
+/**
+ * Moves each run of consecutive ICMP (or ICMPv6) rules of a chain into a chain of its own, behind
+ * one {@code -p icmp -j} jump: a packet of another protocol then skips the run in one rule instead
+ * of being compared with each of them (the ICMPv6 that IPv6 needs is eight rules every new IPv6
+ * connection would otherwise cross), while an ICMP packet meets the same rules in the same order,
+ * one jump later. Only runs of rules that end in ACCEPT, DROP or REJECT move, so falling off the
+ * new chain means what passing the run meant; a RETURN there would leave the wrong chain.
+ */
+final class IcmpRuns {
+  /** One ICMP rule alone stays: a jump would cost ICMP packets a rule and save the others none. */
+  static final int MIN_RUN = 2;
+
+  private IcmpRuns() {}
+
+  /** The chain with its runs replaced by jumps, followed by one chain per run ({@code NAME/1}, …). */
+  static List<Chain> split(String name, List<IptRule> rules) {
+    List<IptRule> main = new ArrayList<>(rules.size());
+    List<Chain> runs = new ArrayList<>();
+    int i = 0;
+    while (i < rules.size()) {
+      int end = runEnd(rules, i);
+      if (end - i >= MIN_RUN) {
+        String run = name + "/" + (runs.size() + 1);
+        main.add(jump(rules.subList(i, end), run));
+        runs.add(new Chain(run, rules.subList(i, end)));
+        i = end;
+      } else {
+        main.add(rules.get(i++));
+      }
+    }
+    List<Chain> out = new ArrayList<>(runs.size() + 1);
+    out.add(new Chain(name, main));
+    out.addAll(runs);
+    return out;
+  }
+
+  /** The end (exclusive) of the run of one ICMP protocol starting at {@code start}; {@code start} when none does. */
+  private static int runEnd(List<IptRule> rules, int start) {
+    Protocol protocol = rules.get(start).protocol();
+    if (!protocol.isIcmp()) {
+      return start;
+    }
+    int end = start;
+    while (end < rules.size() && rules.get(end).protocol() == protocol && decides(rules.get(end))) {
+      end++;
+    }
+    return end;
+  }
+
+  private static boolean decides(IptRule r) {
+    return r.target().equals("ACCEPT") || r.target().equals("DROP") || r.target().equals("REJECT");
+  }
+
+  /** The jump into a run: by protocol, and by ICMP type too when the whole run matches one (a rate limit's pair). */
+  private static IptRule jump(List<IptRule> run, String chain) {
+    Protocol protocol = run.get(0).protocol();
+    Optional<IcmpType> type = run.get(0).icmpType();
+    for (IptRule r : run) {
+      type = type.equals(r.icmpType()) ? type : Optional.empty();
+    }
+    String comment = protocol == Protocol.ICMP ? "swfw: ICMP only" : "swfw: ICMPv6 only";
+    return new IptRule(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), protocol, List.of(),
+        type, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), comment, chain, Optional.empty());
+  }
+}
