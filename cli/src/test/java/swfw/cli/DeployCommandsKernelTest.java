@@ -72,7 +72,7 @@ class DeployCommandsKernelTest {
     String file = cluster("");
     Run plan = swfw("plan", file);
     assertEquals(4, plan.exitCode(), plan.err());
-    assertTrue(plan.out().startsWith("ingress-1 (master, " + lab.subnet() + ".31): 40 to add, 0 to remove\n"
+    assertTrue(plan.out().startsWith("ingress-1 (master, " + lab.subnet() + ".31): 48 to add, 0 to remove\n"
         + "--- ingress-1 ipv4 (live)\n+++ ingress-1 ipv4 (policy)\n"), plan.out());
     assertTrue(plan.out().contains("\n+-A INPUT -i eth0 -m comment --comment swfw-hook -j SWFW-IN-eth0\n"));
     assertTrue(plan.err().endsWith("plan: 3 of 3 host(s) to change\n"), plan.err());
@@ -80,7 +80,7 @@ class DeployCommandsKernelTest {
     Run push = swfw("push", file, "--confirm-timeout", "3");
     assertEquals(0, push.exitCode(), push.err());
     assertTrue(push.out().matches("(?s)HOST +ROLE +ADDRESS +RESULT +CHANGES +TIME\n"
-        + "ingress-1 +master +" + Pattern.quote(lab.host("ingress-1").address()) + " +applied +\\+40 -0 .*\n3 host\\(s\\): all ok\n"), push.out());
+        + "ingress-1 +master +" + Pattern.quote(lab.host("ingress-1").address()) + " +applied +\\+48 -0 .*\n3 host\\(s\\): all ok\n"), push.out());
     assertTrue(push.err().contains("node-1: drained node-1\n"), push.err());
     assertTrue(push.err().contains("node-1: confirmed and persisted\n"), push.err());
 

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Start-up: 'swfw check' and 'swfw compile' of the seed's cluster (examples/swarm/cluster.swfw),
+# whole processes through ./swfw, against ferm compiling the same policy written for ferm
+# (bench/ferm/cluster.ferm, the master's rules in both families) (issue 6, target 1). For scale it
+# also times a bare JVM that does nothing ('java -version' on the JDK and flags ./swfw uses).
+# Usage: bench/startup.sh; RUNS=N sets the runs per command (default 20).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+runs="${RUNS:-20}"
+command -v ferm >/dev/null || { echo "startup: needs ferm (apt-get install ferm)" >&2; exit 2; }
+
+./swfw --version >/dev/null # builds the CLI and records its start-up archive before anything is timed
+# The JDK ./swfw picks: the java it execs, as 'bash -x' shows it.
+java_bin="$(bash -x ./swfw --version 2>&1 >/dev/null | sed -n 's/^+ exec \([^ ]*\) .*/\1/p' | tail -1)"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+python3 bench/measure.py --runs "$runs" --warmup 3 --peer ferm --json "$work/startup.json" \
+  ferm="ferm --noexec --lines --remote bench/ferm/cluster.ferm" \
+  swfw-check="./swfw check examples/swarm/cluster.swfw" \
+  swfw-compile="./swfw compile examples/swarm/cluster.swfw" \
+  "bare-jvm=$java_bin -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -version"
+python3 - "$work/startup.json" "$java_bin" <<'EOF'
+import json, sys
+f = json.load(open(sys.argv[1]))
+print()
+print(f"summary ({sys.argv[2]}): check {f['swfw-check']['wall'] / f['ferm']['wall']:.1f}x ferm, "
+      f"compile {f['swfw-compile']['wall'] / f['ferm']['wall']:.1f}x ferm (target 1.5x); "
+      f"a bare JVM alone is {f['bare-jvm']['wall'] / f['ferm']['wall']:.1f}x ferm")
+EOF
