@@ -30,4 +30,16 @@ public record Span(Path file, int line, int column, int length) {
   public String toString() {
     return file + ":" + line + ":" + column;
   }
+
+  // Written out rather than generated: a record's equals and hashCode are bootstrapped through
+  // invokedynamic, about 10 ms on the first call, and every swfw run makes one.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Span s && line == s.line && column == s.column && length == s.length && file.equals(s.file);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((file.hashCode() * 31 + line) * 31 + column) * 31 + length;
+  }
 }

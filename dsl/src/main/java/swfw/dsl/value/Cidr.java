@@ -104,4 +104,16 @@ public record Cidr(Family family, long hi, long lo, int prefix) implements Compa
     }
     return b.toString();
   }
+
+  // Written out rather than generated: a record's equals and hashCode are bootstrapped through
+  // invokedynamic, about 10 ms on the first call, and every swfw run makes one.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Cidr c && family == c.family && hi == c.hi && lo == c.lo && prefix == c.prefix;
+  }
+
+  @Override
+  public int hashCode() {
+    return ((family.ordinal() * 31 + Long.hashCode(hi)) * 31 + Long.hashCode(lo)) * 31 + prefix;
+  }
 }

@@ -71,4 +71,16 @@ public record IcmpType(Family family, int type) implements Comparable<IcmpType> 
   public String toString() {
     return Integer.toString(type);
   }
+
+  // Written out rather than generated: a record's equals and hashCode are bootstrapped through
+  // invokedynamic, about 10 ms on the first call, and every swfw run makes one.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IcmpType t && family == t.family && type == t.type;
+  }
+
+  @Override
+  public int hashCode() {
+    return family.ordinal() * 31 + type;
+  }
 }
