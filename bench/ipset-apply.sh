@@ -47,6 +47,7 @@ python3 - "$work/apply.json" <<'EOF'
 import json, sys
 f = json.load(open(sys.argv[1]))
 print()
-print(f"summary: swfw {f['swfw']['wall'] / f['floor']['wall']:.2f}x the set floor (target 1.2x); "
-      f"one rule per address {f['per-rule']['wall'] / f['floor']['wall']:.1f}x")
+r = lambda name, k: f[name][k] / f['floor'][k]
+print(f"summary, ratio to the set floor, wall (CPU): swfw {r('swfw', 'wall'):.2f}x ({r('swfw', 'cpu'):.2f}x) (target 1.2x); "
+      f"one rule per address {r('per-rule', 'wall'):.1f}x ({r('per-rule', 'cpu'):.1f}x)")
 EOF

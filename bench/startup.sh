@@ -24,7 +24,8 @@ python3 - "$work/startup.json" "$java_bin" <<'EOF'
 import json, sys
 f = json.load(open(sys.argv[1]))
 print()
-print(f"summary ({sys.argv[2]}): check {f['swfw-check']['wall'] / f['ferm']['wall']:.1f}x ferm, "
-      f"compile {f['swfw-compile']['wall'] / f['ferm']['wall']:.1f}x ferm (target 1.5x); "
-      f"a bare JVM alone is {f['bare-jvm']['wall'] / f['ferm']['wall']:.1f}x ferm")
+r = lambda name, k: f[name][k] / f['ferm'][k]
+print(f"summary ({sys.argv[2]}), ratio to ferm, wall (CPU): check {r('swfw-check', 'wall'):.1f}x ({r('swfw-check', 'cpu'):.1f}x), "
+      f"compile {r('swfw-compile', 'wall'):.1f}x ({r('swfw-compile', 'cpu'):.1f}x) (target 1.5x); "
+      f"a bare JVM alone {r('bare-jvm', 'wall'):.1f}x ({r('bare-jvm', 'cpu'):.1f}x)")
 EOF
