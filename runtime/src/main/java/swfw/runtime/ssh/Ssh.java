@@ -68,6 +68,7 @@ public final class Ssh {
 
   private Opened open(Host host, SSHClient via, java.time.Duration timeout) throws HostError {
     SSHClient c = new SSHClient(config);
+    c.setSocketFactory(PromptSockets.INSTANCE);
     HostKeys.Verifier verifier;
     try {
       verifier = hostKeys.verifier();
