@@ -9,6 +9,8 @@
 #                       worker) and lab.env (what nshosts_down needs)
 #   nshosts_reset       puts every host back to a fresh Docker host (Docker's chains only, no swfw state)
 #   nshosts_down        stops the servers, deletes the namespaces, the bridge and NS_WORK
+#   nshosts_cpu         CPU time (ms) the hosts' SSH servers and every session they ran have used so far
+#   nshosts_count TEXT  how many hosts have TEXT in their live IPv4 and IPv6 filter tables
 #
 # Run as a script, for working on the benchmarks by hand:
 #   bench/lib/nshosts.sh up N      starts N hosts that stay up; prints the folder
@@ -63,6 +65,7 @@ StrictModes no
 LogLevel ERROR
 MaxStartups 100
 MaxSessions 100
+Subsystem sftp /usr/lib/openssh/sftp-server
 EOF
     echo "$addr $(cut -d' ' -f1,2 "$d/host_key.pub")" >>"$NS_WORK/known_hosts"
     mounts=""
@@ -73,6 +76,7 @@ EOF
     setsid ip netns exec "$ns" unshare -m sh -c "set -e; $mounts for f in /root/.bashrc /root/.profile; do [ -e \$f ] && mount --bind /dev/null \$f; done; mkdir -p /run/sshd; exec /usr/sbin/sshd -D -e -f $d/sshd_config" \
       </dev/null >"$d/sshd.log" 2>&1 &
     echo $! >"$d/sshd.pid"
+    disown $!   # stopped by nshosts_down, by its pid: no job notice
     role=worker; [[ $i -eq 1 ]] && role=master
     echo "host h$i role $role address $addr key \"$NS_WORK/id_ed25519\";" >>"$NS_WORK/hosts.swfw"
   done
@@ -92,7 +96,7 @@ nshosts_load() {   # reads lab.env of the folder $1 (for the by-hand commands)
 }
 
 nshosts_reset() {
-  local i ns d
+  local i ns d p
   for i in $(seq 1 "$NS_HOSTS"); do
     ns="swfw-bench$NS_ID-h$i"; d="$NS_WORK/h$i"
     rm -rf "$d"/etc-swfw/* "$d"/etc-iptables/* "$d"/var-swfw/* "$d"/run-swfw/*
@@ -103,6 +107,30 @@ nshosts_reset() {
     grep -v '^#' "$NS_FIXTURE/docker28-filter.v4" | ip netns exec "$ns" iptables-restore
     grep -v '^#' "$NS_FIXTURE/docker28-filter.v6" | ip netns exec "$ns" ip6tables-restore
   done
+}
+
+nshosts_cpu() {
+  local i p t sum=0 hz
+  hz=$(getconf CLK_TCK)
+  for i in $(seq 1 "$NS_HOSTS"); do
+    p=$(cat "$NS_WORK/h$i/sshd.pid")
+    # utime stime cutime cstime: the server's own and that of its finished children (sessions)
+    t=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$p/stat")
+    sum=$((sum + t))
+  done
+  echo $((sum * 1000 / hz))
+}
+
+nshosts_count() {
+  local i n=0 ns
+  for i in $(seq 1 "$NS_HOSTS"); do
+    ns="swfw-bench$NS_ID-h$i"
+    if ip netns exec "$ns" iptables-save -t filter | grep -qF -- "$1" &&
+        ip netns exec "$ns" ip6tables-save -t filter | grep -qF -- "$1"; then
+      n=$((n + 1))
+    fi
+  done
+  echo "$n"
 }
 
 nshosts_down() {
