@@ -48,7 +48,8 @@ public final class AgentClient {
     String stage = AgentScript.VAR + "/stage/" + nonce;
     String script = "umask 077 && mkdir -p " + stage + " && cat > " + staged() + " && exec sh " + staged() + " begin "
         + nonce;
-    return Begin.parse(run(r, "sh -c '" + script + "'", AgentScript.text(), null));
+    // root's login shell runs it as it is; through sudo it needs a shell of its own
+    return Begin.parse(run(r, r.host().isRoot() ? script : "sh -c '" + script + "'", AgentScript.text(), null));
   }
 
   /**

@@ -108,7 +108,7 @@ own_lock() {
 
 release_lock() {
   lock_owner
-  [ "$owner" = "$NONCE" ] && rm -rf "$RUN/lock"
+  [ "$owner" = "$NONCE" ] && rm -rf "$RUN/lock" "$RUN/timer.$NONCE"
   return 0
 }
 
@@ -122,14 +122,6 @@ prune() {
 
 # ---- begin: facts and the live filter tables -----------------------------------------------------
 
-backend() {
-  case $(iptables --version 2>/dev/null) in
-    *nf_tables*) echo nft ;;
-    *legacy*) echo legacy ;;
-    *) echo unknown ;;
-  esac
-}
-
 use_systemd() {
   # A transient unit runs in PID 1's namespaces: only use it when they are ours (not in a
   # container or a test namespace), else the rollback would change another network's rules.
@@ -138,14 +130,26 @@ use_systemd() {
     [ /proc/1/ns/net -ef /proc/self/ns/net ] && [ /proc/1/ns/mnt -ef /proc/self/ns/mnt ]
 }
 
-# sets $sum4 and $sum6 to the SHA-256 of the persisted boot files (none: no file), with one sha256sum
+# Writes the SHA-256 of the persisted boot files, the boot unit's agent and this push's agent to
+# $VAR/stage/NONCE/persisted.sum (one sha256sum; nothing when no push was ever confirmed here).
 persisted_sums() {
-  sum4=none sum6=none
-  [ -f "$ETC/rules.v4" ] || [ -f "$ETC/rules.v6" ] || return 0
-  sha256sum "$ETC/rules.v4" "$ETC/rules.v6" >"$1" 2>/dev/null
+  [ -f "$ETC/rules.v4" ] || [ -f "$ETC/rules.v6" ] || [ -f "$VAR/agent.sh" ] || return 0
+  sha256sum "$ETC/rules.v4" "$ETC/rules.v6" "$VAR/agent.sh" "$VAR/stage/$NONCE/agent.sh" \
+    >"$VAR/stage/$NONCE/persisted.sum" 2>/dev/null
+}
+
+# sets $sum4, $sum6, $sumboot and $sumpush from persisted.sum (none: no such file)
+read_sums() {
+  sum4=none sum6=none sumboot=none sumpush=none
+  [ -f "$VAR/stage/$NONCE/persisted.sum" ] || return 0
   while read -r h f; do
-    case $f in "$ETC/rules.v4") sum4=$h ;; "$ETC/rules.v6") sum6=$h ;; esac
-  done <"$1"
+    case $f in
+      "$ETC/rules.v4") sum4=$h ;;
+      "$ETC/rules.v6") sum6=$h ;;
+      "$VAR/agent.sh") sumboot=$h ;;
+      "$VAR/stage/$NONCE/agent.sh") sumpush=$h ;;
+    esac
+  done <"$VAR/stage/$NONCE/persisted.sum"
 }
 
 # swfw uploads the agent straight to $VAR/stage/NONCE/agent.sh; every later step of the push runs
@@ -162,11 +166,11 @@ cmd_begin() {
   # keep the staging areas of the last few pushes, for inspection
   prune "$VAR/stage" 5
   say "agent=1"
-  say "backend=$(backend)"
   if use_systemd; then say "systemd=yes"; else say "systemd=no"; fi
   if command -v unshare >/dev/null 2>&1; then say "unshare=yes"; else say "unshare=no"; fi
   if [ -x /usr/sbin/netfilter-persistent ]; then say "netfilter-persistent=yes"; else say "netfilter-persistent=no"; fi
-  persisted_sums "$stage/persisted.sum"
+  persisted_sums
+  read_sums
   say "persisted-v4=$sum4"
   say "persisted-v6=$sum6"
   say "--- iptables-save"
@@ -216,12 +220,6 @@ SANDBOX='
       elif ! "$R" -w 10 --noflush <"$s/apply.v$f" 2>"$e"; then rc=22
       elif ! "$R" -w 10 --noflush <"$s/rollback.v$f" 2>"$e"; then rc=23
       elif ! "$S" -t filter >"$e.after" 2>"$e"; then rc=24
-      elif ! awk '"'"'
-          /^(:SWFW-|-A SWFW-)/ || /--comment swfw-hook/ {
-            sub(/ \[[0-9]*:[0-9]*\]$/, "")
-            if (FILENAME == ARGV[1]) n[$0]++; else n[$0]--
-          }
-          END { for (k in n) if (n[k] != 0) exit 1 }'"'"' "$e.before" "$e.after"; then rc=24
       fi
       echo "$rc" >"$s/sandbox.v$f.rc"
     ) &
@@ -243,9 +241,30 @@ sandbox_test() {
   # shellcheck disable=SC2086
   unshare -n sh -c "$SANDBOX" sh "$s" $fams
   urc=$?
+  # swfw's chains and hooks after the rollback against before, as multisets of lines (counters
+  # stripped), for the families that got that far: one awk prints the families that differ
+  compare=
+  for f in $fams; do
+    read -r rc <"$s/sandbox.v$f.rc"
+    [ "$rc" = 0 ] && compare="$compare $s/sandbox.v$f.err.before $s/sandbox.v$f.err.after"
+  done
+  differ=
+  if [ -n "$compare" ]; then
+    # shellcheck disable=SC2086
+    awk '
+      FNR == 1 { fam = FILENAME; sub(/.*sandbox[.]v/, "", fam); fam = substr(fam, 1, 1); before = FILENAME ~ /[.]before$/ }
+      /^(:SWFW-|-A SWFW-)/ || /--comment swfw-hook/ {
+        sub(/ \[[0-9]*:[0-9]*\]$/, "")
+        n[fam SUBSEP $0] += before ? 1 : -1
+      }
+      END { for (k in n) if (n[k] != 0) { split(k, p, SUBSEP); bad[p[1]] = 1 } for (x in bad) printf " %s", x; print "" }
+    ' $compare >"$s/sandbox.differ" || echo " 4 6" >"$s/sandbox.differ"   # no comparison: no pass
+    read -r differ <"$s/sandbox.differ"
+  fi
   for f in $fams; do
     rc=
     read -r rc <"$s/sandbox.v$f.rc"
+    [ "$rc" = 0 ] && case " $differ " in *" $f "*) rc=24 ;; esac
     family "$f"
     case $rc in
       0) say "sandbox-v$f=ok"; sandboxed="$sandboxed $f" ;;
@@ -308,7 +327,7 @@ disarm_timer() {
     '' | *[!0-9]*) ;;
     *) kill -TERM "-$t" 2>/dev/null || kill -TERM "$t" 2>/dev/null ;;
   esac
-  rm -f "$RUN/timer.$NONCE"
+  # (the timer file goes with the lock: release_lock)
 }
 
 # Restores one family: the precomputed rollback payload first (it only touches swfw's part, so
@@ -450,13 +469,17 @@ EOF
 
 persist() {
   s=$VAR/stage/$NONCE
-  [ -d "$ETC" ] || mkdir -p "$ETC" || return 1
   for f in 4 6; do
     [ -f "$s/rules.v$f" ] || { log "staged rules.v$f missing"; return 1; }
-    cp "$s/rules.v$f" "$ETC/rules.v$f.tmp" && mv -f "$ETC/rules.v$f.tmp" "$ETC/rules.v$f" || return 1
   done
-  # the boot unit runs the agent from here; keep the copy that was confirmed
-  cp "$s/agent.sh" "$VAR/agent.sh.tmp" && mv -f "$VAR/agent.sh.tmp" "$VAR/agent.sh" || return 1
+  # copied next to their place first (same file system), then each renamed over the old one
+  [ -d "$ETC/.new" ] || mkdir -p "$ETC/.new" || return 1
+  cp "$s/rules.v4" "$s/rules.v6" "$ETC/.new/" && mv -f "$ETC/.new/rules.v4" "$ETC/.new/rules.v6" "$ETC/" || return 1
+  # the boot unit runs the agent from here; keep the copy that was confirmed (unless it is the same)
+  read_sums
+  if [ "$sumpush" = none ] || [ "$sumboot" != "$sumpush" ]; then
+    cp "$s/agent.sh" "$VAR/agent.sh.tmp" && mv -f "$VAR/agent.sh.tmp" "$VAR/agent.sh" || return 1
+  fi
   if use_systemd && command -v systemctl >/dev/null 2>&1; then
     if ! unit_text | cmp -s - "$UNIT"; then
       unit_text >"$UNIT.tmp" && chmod 644 "$UNIT.tmp" && mv -f "$UNIT.tmp" "$UNIT" || return 1
