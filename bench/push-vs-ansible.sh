@@ -14,6 +14,8 @@
 #   TOOL:FORKS, timed in this order in each run (rotated by one each run). TOOL is swfw or ansible,
 #   the latter optionally with +pipelining (ANSIBLE_PIPELINING=True) and +facts (the play gathers
 #   facts, Ansible's default). Prints every time, then medians and ratios.
+#   SWFW_BASE_JAR=path/to/swfw.jar adds the TOOL "base": swfw push from another build (say, main's),
+#   started with ./swfw's JVM flags, e.g. SETTINGS="base:20 swfw:20".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 hosts=${1:-20}
@@ -63,6 +65,15 @@ timed() {   # SETTING POLICY OTHER N
       t1=$(date +%s.%N)
       [[ $(grep -c '"result": "applied"' "$out") -eq $hosts ]] || { echo "push-vs-ansible: not every host applied" >&2; cat "$out" >&2; exit 1; }
       ;;
+    base)
+      [[ -f ${SWFW_BASE_JAR:-} ]] || { echo "push-vs-ansible: 'base' needs SWFW_BASE_JAR" >&2; exit 2; }
+      # shellcheck disable=SC2086
+      /usr/bin/time -f '%U %S' -o "$out.time" java ${SWFW_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto} \
+        -jar "$SWFW_BASE_JAR" push "$W/$p.swfw" --known-hosts "$W/known_hosts" --forks "$forks" --output json >"$out" 2>"$out.err" ||
+        { echo "push-vs-ansible: swfw push (base) failed:" >&2; cat "$out.err" >&2; exit 1; }
+      t1=$(date +%s.%N)
+      [[ $(grep -c '"result": "applied"' "$out") -eq $hosts ]] || { echo "push-vs-ansible: not every host applied" >&2; cat "$out" >&2; exit 1; }
+      ;;
     ansible*)
       pipelining=False facts=false ok=2
       [[ $tool == *+pipelining* ]] && pipelining=True
@@ -90,6 +101,7 @@ label() {
   local tool=${1%:*} forks=${1##*:} l
   case $tool in
     swfw) echo "swfw push --forks $forks" ;;
+    base) echo "swfw push --forks $forks (base)" ;;
     ansible*)
       l="ansible-playbook -f $forks"
       [[ $tool == *+pipelining* ]] && l+=", pipelining"
