@@ -35,6 +35,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Ssh.prepare();   // builds sshj's configuration while the policy compiles
     Deployment d = Deployment.load(file, hosts, err);
     Ssh ssh = new Ssh(sshSettings.ssh(), d.inventory());
     List<HostPlan> plans = new Planner(ssh, hosts.forks).plan(d.targets());

@@ -74,6 +74,7 @@ final class PushCommand implements Callable<Integer> {
     if (!output.equals("table") && !output.equals("json")) {
       throw new UserError(ExitCodes.USAGE, "--output must be table or json, not '" + output + "'");
     }
+    Ssh.prepare();   // builds sshj's configuration while the policy compiles
     Deployment d = Deployment.load(file, hosts, err);
     if (!allowLockout) {
       refuseLockouts(d);

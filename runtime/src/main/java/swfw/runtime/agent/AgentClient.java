@@ -40,12 +40,16 @@ public final class AgentClient {
     return AgentScript.VAR + "/stage/" + nonce + "/agent.sh";
   }
 
-  /** Uploads the agent, takes the host's push lock and reads the live filter tables, in one round trip. */
+  /**
+   * Uploads the agent into this push's staging folder, takes the host's push lock and reads the live
+   * filter tables, in one round trip.
+   */
   public Begin begin(Remote r) throws HostError {
-    String upload = AgentScript.VAR + "/upload/agent-" + nonce + ".sh";
-    String script = "umask 077 && mkdir -p " + AgentScript.VAR + "/upload && cat > " + upload + " && exec sh "
-        + upload + " begin " + nonce;
-    return Begin.parse(run(r, "sh -c '" + script + "'", AgentScript.text(), null));
+    String stage = AgentScript.VAR + "/stage/" + nonce;
+    String script = "umask 077 && mkdir -p " + stage + " && cat > " + staged() + " && exec sh " + staged() + " begin "
+        + nonce;
+    // root's login shell runs it as it is; through sudo it needs a shell of its own
+    return Begin.parse(run(r, r.host().isRoot() ? script : "sh -c '" + script + "'", AgentScript.text(), null));
   }
 
   /**

@@ -86,7 +86,8 @@ final class HostPush {
       files = files(v4, v6);
       if (options.dryRun()) {
         Map<String, String> facts = agent.apply(r, files, options.confirmTimeout(), true);
-        return end(Outcome.DRY_RUN, "tested" + sandboxNote(facts) + ", backed up; would change +" + added + " -" + removed);
+        return end(Outcome.DRY_RUN, "tested with " + testedHow(facts) + ", backed up; would change +" + added + " -"
+            + removed);
       }
       return drainAndApply(r);
     } catch (HostError e) {
@@ -170,7 +171,7 @@ final class HostPush {
     } catch (HostError e) {
       return awaitRollback(r, sent, "the connection broke while applying (" + e.getMessage() + ")");
     }
-    progress.event(host(), Step.TESTED, "iptables-restore --test" + sandboxNote(facts) + ", backed up");
+    progress.event(host(), Step.TESTED, testedHow(facts) + ", backed up");
     progress.event(host(), Step.APPLIED, "the rollback (" + facts.getOrDefault("armed", "?") + ") fires in "
         + options.confirmTimeout().toSeconds() + " s unless confirmed");
     return confirm(r, sent);
@@ -253,9 +254,22 @@ final class HostPush {
     }
   }
 
-  private static String sandboxNote(Map<String, String> facts) {
+  /**
+   * How the agent tested each family: a real load into a throw-away network namespace (its
+   * {@code sandbox-v4|v6=ok}), else {@code iptables-restore --test} (and why the namespace was skipped).
+   */
+  static String testedHow(Map<String, String> facts) {
     String s4 = facts.getOrDefault("sandbox-v4", "");
-    return s4.isEmpty() ? "" : s4.equals("ok") ? " (also in a test namespace)" : " (test namespace " + s4 + ")";
+    String s6 = facts.getOrDefault("sandbox-v6", "");
+    if (s4.equals("ok") && s6.equals("ok")) {
+      return "a load into a test namespace";
+    }
+    return familyTest("IPv4", "iptables-restore", s4) + ", " + familyTest("IPv6", "ip6tables-restore", s6);
+  }
+
+  private static String familyTest(String family, String restore, String sandbox) {
+    return sandbox.equals("ok") ? family + " in a test namespace"
+        : family + " with " + restore + " --test" + (sandbox.isEmpty() ? "" : " (test namespace " + sandbox + ")");
   }
 
   private HostResult end(Outcome outcome, String message) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
@@ -28,13 +29,46 @@ public final class Ssh {
   private final SshOptions options;
   private final Inventory inventory;
   private final HostKeys hostKeys;
-  private final Config config = new DefaultConfig();
+  private final Config config = sharedConfig();
   private final Map<Path, KeyProvider> keys = new HashMap<>();
 
   public Ssh(SshOptions options, Inventory inventory) {
     this.options = options;
     this.inventory = inventory;
     this.hostKeys = new HostKeys(options.knownHosts(), options.acceptNewHostKeys());
+  }
+
+  /** sshj's configuration, one per process (it is only read); see {@link #prepare}. */
+  private static CompletableFuture<Config> shared;
+
+  /**
+   * Starts building sshj's configuration on a thread of its own. It costs about 150 ms of start-up
+   * (sshj registers Bouncy Castle as a security provider and tries every cipher it knows), which
+   * a command that will connect can spend while it compiles the policy instead of after.
+   */
+  public static synchronized void prepare() {
+    if (shared == null) {
+      CompletableFuture<Config> f = new CompletableFuture<>();
+      Thread t = new Thread(() -> {
+        try {
+          f.complete(new DefaultConfig());
+        } catch (RuntimeException | Error e) {
+          f.completeExceptionally(e);
+        }
+      }, "swfw-ssh-config");
+      t.setDaemon(true);
+      t.start();
+      shared = f;
+    }
+  }
+
+  private static Config sharedConfig() {
+    CompletableFuture<Config> f;
+    synchronized (Ssh.class) {
+      prepare();
+      f = shared;
+    }
+    return f.join();
   }
 
   public SshOptions options() {
@@ -68,6 +102,7 @@ public final class Ssh {
 
   private Opened open(Host host, SSHClient via, java.time.Duration timeout) throws HostError {
     SSHClient c = new SSHClient(config);
+    c.setSocketFactory(PromptSockets.INSTANCE);
     HostKeys.Verifier verifier;
     try {
       verifier = hostKeys.verifier();

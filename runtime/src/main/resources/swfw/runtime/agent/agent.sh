@@ -1,6 +1,7 @@
 #!/bin/sh
 # swfw agent: the host side of `swfw push`. swfw uploads it with every push to
-# /var/lib/swfw/agent.sh and runs it as root (directly or through sudo -n).
+# /var/lib/swfw/stage/NONCE/agent.sh and runs it as root (directly or through sudo -n); a confirmed
+# push copies it to /var/lib/swfw/agent.sh for the boot unit.
 #
 #   agent.sh begin NONCE              take the push lock; print facts and the live filter tables
 #   agent.sh apply NONCE SECONDS [dry-run] < FILES
@@ -23,6 +24,10 @@
 #
 # Every change is a `--noflush` transaction on swfw's own chains and hook jumps: Docker's chains,
 # other tables and the builtin policies are never touched.
+#
+# Every process this script starts costs about a millisecond of the host's CPU and a push runs
+# three steps on each host: shell builtins (read, test, case) where they do the job, no command
+# substitution for values a variable can carry.
 
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 export PATH
@@ -49,7 +54,7 @@ fail() {
   exit "$code"
 }
 log() {
-  mkdir -p "$VAR" 2>/dev/null
+  [ -d "$VAR" ] || mkdir -p "$VAR" 2>/dev/null
   printf '%s %s %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "${NONCE:--}" "$*" >>"$VAR/log" 2>/dev/null || true
   command -v logger >/dev/null 2>&1 && logger -t swfw -- "${NONCE:--} $*" 2>/dev/null
   return 0
@@ -70,12 +75,17 @@ need_tools() {
 
 # ---- the push lock: one push at a time per host ----------------------------------------------
 
-lock_owner() { cat "$RUN/lock/nonce" 2>/dev/null; }
+# sets $owner to the nonce of the push holding the lock (empty: none)
+lock_owner() {
+  owner=
+  [ -f "$RUN/lock/nonce" ] && read -r owner <"$RUN/lock/nonce" 2>/dev/null
+  return 0
+}
 
 take_lock() {
-  mkdir -p "$RUN" || fail 11 "cannot create $RUN"
+  [ -d "$RUN" ] || mkdir -p "$RUN" || fail 11 "cannot create $RUN"
   if ! mkdir "$RUN/lock" 2>/dev/null; then
-    owner=$(lock_owner)
+    lock_owner
     [ "$owner" = "$NONCE" ] && return 0
     if ls "$RUN"/pending.* >/dev/null 2>&1; then
       fail 12 "another push ($owner) is waiting for its confirmation; it rolls back by itself when its timeout passes"
@@ -92,54 +102,77 @@ take_lock() {
 }
 
 own_lock() {
-  [ "$(lock_owner)" = "$NONCE" ] || fail 12 "push $NONCE does not hold the lock on this host (owner: $(lock_owner))"
+  lock_owner
+  [ "$owner" = "$NONCE" ] || fail 12 "push $NONCE does not hold the lock on this host (owner: $owner)"
 }
 
 release_lock() {
-  [ "$(lock_owner)" = "$NONCE" ] && rm -rf "$RUN/lock"
+  lock_owner
+  [ "$owner" = "$NONCE" ] && rm -rf "$RUN/lock" "$RUN/timer.$NONCE"
   return 0
+}
+
+# prune DIR KEEP: once DIR holds more than KEEP+5 entries, delete all but the KEEP newest (so the
+# listing runs on one push in five, not on every push)
+prune() {
+  set -- "$1" "$2" "$1"/*
+  [ $# -gt $(($2 + 7)) ] || return 0
+  ls -1t "$1" 2>/dev/null | tail -n +$(($2 + 1)) | while read -r old; do rm -rf "${1:?}/$old"; done
 }
 
 # ---- begin: facts and the live filter tables -----------------------------------------------------
 
-backend() {
-  case $(iptables --version 2>/dev/null) in
-    *nf_tables*) echo nft ;;
-    *legacy*) echo legacy ;;
-    *) echo unknown ;;
-  esac
-}
-
 use_systemd() {
   # A transient unit runs in PID 1's namespaces: only use it when they are ours (not in a
   # container or a test namespace), else the rollback would change another network's rules.
+  # (test -ef compares the namespaces' inodes; /proc/self is this shell)
   [ -d /run/systemd/system ] && command -v systemd-run >/dev/null 2>&1 &&
-    [ "$(readlink /proc/1/ns/net 2>/dev/null)" = "$(readlink /proc/self/ns/net)" ] &&
-    [ "$(readlink /proc/1/ns/mnt 2>/dev/null)" = "$(readlink /proc/self/ns/mnt)" ]
+    [ /proc/1/ns/net -ef /proc/self/ns/net ] && [ /proc/1/ns/mnt -ef /proc/self/ns/mnt ]
 }
 
-checksum() {
-  if [ -f "$1" ]; then sha256sum <"$1" | cut -d' ' -f1; else echo none; fi
+# Writes the SHA-256 of the persisted boot files, the boot unit's agent and this push's agent to
+# $VAR/stage/NONCE/persisted.sum (one sha256sum; nothing when no push was ever confirmed here).
+persisted_sums() {
+  [ -f "$ETC/rules.v4" ] || [ -f "$ETC/rules.v6" ] || [ -f "$VAR/agent.sh" ] || return 0
+  sha256sum "$ETC/rules.v4" "$ETC/rules.v6" "$VAR/agent.sh" "$VAR/stage/$NONCE/agent.sh" \
+    >"$VAR/stage/$NONCE/persisted.sum" 2>/dev/null
 }
 
-# swfw uploads the agent to $VAR/upload/agent-NONCE.sh; every later step of the push runs the copy
-# in the push's staging folder, and only a confirmed push replaces $VAR/agent.sh (the boot unit's).
+# sets $sum4, $sum6, $sumboot and $sumpush from persisted.sum (none: no such file)
+read_sums() {
+  sum4=none sum6=none sumboot=none sumpush=none
+  [ -f "$VAR/stage/$NONCE/persisted.sum" ] || return 0
+  while read -r h f; do
+    case $f in
+      "$ETC/rules.v4") sum4=$h ;;
+      "$ETC/rules.v6") sum6=$h ;;
+      "$VAR/agent.sh") sumboot=$h ;;
+      "$VAR/stage/$NONCE/agent.sh") sumpush=$h ;;
+    esac
+  done <"$VAR/stage/$NONCE/persisted.sum"
+}
+
+# swfw uploads the agent straight to $VAR/stage/NONCE/agent.sh; every later step of the push runs
+# that copy, and only a confirmed push replaces $VAR/agent.sh (the boot unit's). An agent started
+# from anywhere else copies itself there first.
 cmd_begin() {
   stage=$VAR/stage/$NONCE
-  mkdir -p "$stage" || fail 11 "cannot create $stage"
-  cp "$0" "$stage/agent.sh" || fail 11 "cannot copy the agent to $stage"
-  case $0 in "$VAR/upload/agent-$NONCE.sh") rm -f "$0" ;; esac
+  if [ "$0" != "$stage/agent.sh" ]; then
+    mkdir -p "$stage" || fail 11 "cannot create $stage"
+    cp "$0" "$stage/agent.sh" || fail 11 "cannot copy the agent to $stage"
+  fi
   need_tools
   take_lock
   # keep the staging areas of the last few pushes, for inspection
-  ls -1t "$VAR/stage" 2>/dev/null | tail -n +6 | while read -r old; do rm -rf "$VAR/stage/$old"; done
+  prune "$VAR/stage" 5
   say "agent=1"
-  say "backend=$(backend)"
   if use_systemd; then say "systemd=yes"; else say "systemd=no"; fi
   if command -v unshare >/dev/null 2>&1; then say "unshare=yes"; else say "unshare=no"; fi
   if [ -x /usr/sbin/netfilter-persistent ]; then say "netfilter-persistent=yes"; else say "netfilter-persistent=no"; fi
-  say "persisted-v4=$(checksum $ETC/rules.v4)"
-  say "persisted-v6=$(checksum $ETC/rules.v6)"
+  persisted_sums
+  read_sums
+  say "persisted-v4=$sum4"
+  say "persisted-v6=$sum6"
   say "--- iptables-save"
   iptables-save -t filter || fail 11 "iptables-save failed"
   say "--- ip6tables-save"
@@ -164,53 +197,104 @@ read_files() {
 
 # ---- apply -------------------------------------------------------------------------------------
 
-restore_cmd() { if [ "$1" = 4 ]; then echo iptables-restore; else echo ip6tables-restore; fi; }
-save_cmd() { if [ "$1" = 4 ]; then echo iptables-save; else echo ip6tables-save; fi; }
+# sets $R, $S and $F to the restore and save commands and the name of family $1 (4 or 6)
+family() {
+  if [ "$1" = 4 ]; then R=iptables-restore S=iptables-save F=IPv4; else R=ip6tables-restore S=ip6tables-save F=IPv6; fi
+}
 family_name() { if [ "$1" = 4 ]; then echo IPv4; else echo IPv6; fi; }
 
-swfw_lines() { grep -E '^(:SWFW-|-A SWFW-)|--comment swfw-hook' | sed 's/ \[[0-9]*:[0-9]*\]$//' | sort; }
-
 # The strongest check short of applying: load the live filter table into a throw-away network
-# namespace, apply the payload there, roll it back, and compare. (`iptables-nft-restore --test`
-# only parses; legacy --test misses kernel checks.)
+# namespace, apply the payload there, roll it back, and compare swfw's chains and hooks (as
+# multisets of lines, counters stripped) with what was there before. One namespace for both
+# families, tested side by side. (`iptables-nft-restore --test` only parses; legacy --test misses
+# kernel checks.) Sets $sandboxed to the families that passed.
+SANDBOX='
+  s=$1; shift
+  for f in "$@"; do
+    (
+      if [ "$f" = 4 ]; then R=iptables-restore S=iptables-save; else R=ip6tables-restore S=ip6tables-save; fi
+      e=$s/sandbox.v$f.err
+      rc=0
+      if ! "$R" -w 10 <"$s/live.v$f" 2>"$e"; then rc=21
+      elif ! "$S" -t filter >"$e.before" 2>"$e"; then rc=21
+      elif ! "$R" -w 10 --noflush <"$s/apply.v$f" 2>"$e"; then rc=22
+      elif ! "$R" -w 10 --noflush <"$s/rollback.v$f" 2>"$e"; then rc=23
+      elif ! "$S" -t filter >"$e.after" 2>"$e"; then rc=24
+      fi
+      echo "$rc" >"$s/sandbox.v$f.rc"
+    ) &
+  done
+  wait
+'
+
 sandbox_test() {
-  f=$1; s=$VAR/stage/$NONCE
-  R=$(restore_cmd "$f"); S=$(save_cmd "$f")
-  "$S" -t filter >"$s/live.v$f" 2>/dev/null || return 0
-  unshare -n sh -c '
-    "$1" -w 10 <"$3" 2>"$6" || exit 21
-    "$2" -t filter | grep -E "^(:SWFW-|-A SWFW-)|--comment swfw-hook" | sed "s/ \[[0-9]*:[0-9]*\]\$//" | sort >"$6.before"
-    "$1" -w 10 --noflush <"$4" 2>"$6" || exit 22
-    "$1" -w 10 --noflush <"$5" 2>"$6" || exit 23
-    "$2" -t filter | grep -E "^(:SWFW-|-A SWFW-)|--comment swfw-hook" | sed "s/ \[[0-9]*:[0-9]*\]\$//" | sort >"$6.after"
-    cmp -s "$6.before" "$6.after" || exit 24
-  ' sh "$R" "$S" "$s/live.v$f" "$s/apply.v$f" "$s/rollback.v$f" "$s/sandbox.v$f.err"
-  rc=$?
-  case $rc in
-    0) say "sandbox-v$f=ok" ;;
-    21) say "sandbox-v$f=skipped (the live rules do not load in a fresh namespace)" ;;
-    22) fail 13 "$(family_name "$f") rules failed to load in a test namespace: $(first_line "$s/sandbox.v$f.err")" ;;
-    23) fail 13 "$(family_name "$f") rollback failed to load in a test namespace: $(first_line "$s/sandbox.v$f.err")" ;;
-    24) fail 13 "$(family_name "$f") rollback does not restore the previous rules (test namespace)" ;;
-    *) say "sandbox-v$f=skipped (unshare -n failed: rc $rc)" ;;
-  esac
+  s=$VAR/stage/$NONCE
+  sandboxed=
+  fams=
+  for f in 4 6; do
+    family "$f"
+    : >"$s/sandbox.v$f.rc"   # stays empty if the namespace cannot be made
+    # the live table, or no sandbox for this family
+    "$S" -t filter >"$s/live.v$f" 2>/dev/null && fams="$fams $f"
+  done
+  [ -n "$fams" ] || return 0
+  # shellcheck disable=SC2086
+  unshare -n sh -c "$SANDBOX" sh "$s" $fams
+  urc=$?
+  # swfw's chains and hooks after the rollback against before, as multisets of lines (counters
+  # stripped), for the families that got that far: one awk prints the families that differ
+  compare=
+  for f in $fams; do
+    read -r rc <"$s/sandbox.v$f.rc"
+    [ "$rc" = 0 ] && compare="$compare $s/sandbox.v$f.err.before $s/sandbox.v$f.err.after"
+  done
+  differ=
+  if [ -n "$compare" ]; then
+    # shellcheck disable=SC2086
+    awk '
+      FNR == 1 { fam = FILENAME; sub(/.*sandbox[.]v/, "", fam); fam = substr(fam, 1, 1); before = FILENAME ~ /[.]before$/ }
+      /^(:SWFW-|-A SWFW-)/ || /--comment swfw-hook/ {
+        sub(/ \[[0-9]*:[0-9]*\]$/, "")
+        n[fam SUBSEP $0] += before ? 1 : -1
+      }
+      END { for (k in n) if (n[k] != 0) { split(k, p, SUBSEP); bad[p[1]] = 1 } for (x in bad) printf " %s", x; print "" }
+    ' $compare >"$s/sandbox.differ" || echo " 4 6" >"$s/sandbox.differ"   # no comparison: no pass
+    read -r differ <"$s/sandbox.differ"
+  fi
+  for f in $fams; do
+    rc=
+    read -r rc <"$s/sandbox.v$f.rc"
+    [ "$rc" = 0 ] && case " $differ " in *" $f "*) rc=24 ;; esac
+    family "$f"
+    case $rc in
+      0) say "sandbox-v$f=ok"; sandboxed="$sandboxed $f" ;;
+      21) say "sandbox-v$f=skipped (the live rules do not load in a fresh namespace)" ;;
+      22) fail 13 "$F rules failed to load in a test namespace: $(first_line "$s/sandbox.v$f.err")" ;;
+      23) fail 13 "$F rollback failed to load in a test namespace: $(first_line "$s/sandbox.v$f.err")" ;;
+      24) fail 13 "$F rollback does not restore the previous rules (test namespace)" ;;
+      *) say "sandbox-v$f=skipped (unshare -n failed: rc $urc)" ;;
+    esac
+  done
 }
 
+# The namespace test where it ran; `--test` for a family it could not check.
 test_payloads() {
   s=$VAR/stage/$NONCE
+  sandboxed=
+  if command -v unshare >/dev/null 2>&1; then sandbox_test; fi
   for f in 4 6; do
-    R=$(restore_cmd "$f")
+    case " $sandboxed " in *" $f "*) continue ;; esac
+    family "$f"
     "$R" -w 10 --test --noflush <"$s/apply.v$f" 2>"$s/test.v$f.err" ||
-      fail 13 "$(family_name "$f") rules rejected by $R --test: $(first_line "$s/test.v$f.err")"
-    if command -v unshare >/dev/null 2>&1; then sandbox_test "$f"; fi
+      fail 13 "$F rules rejected by $R --test: $(first_line "$s/test.v$f.err")"
   done
 }
 
 backup() {
-  mkdir -p "$VAR/backup" || fail 19 "cannot create $VAR/backup"
+  [ -d "$VAR/backup" ] || mkdir -p "$VAR/backup" || fail 19 "cannot create $VAR/backup"
   iptables-save >"$VAR/backup/$NONCE.v4" 2>/dev/null || fail 19 "iptables-save failed"
   ip6tables-save >"$VAR/backup/$NONCE.v6" 2>/dev/null || fail 19 "ip6tables-save failed"
-  ls -1t "$VAR/backup" 2>/dev/null | tail -n +21 | while read -r old; do rm -f "$VAR/backup/$old"; done
+  prune "$VAR/backup" 20
   say "backup=$VAR/backup/$NONCE.v4,$VAR/backup/$NONCE.v6"
 }
 
@@ -227,7 +311,6 @@ arm() {
     setsid sh "$agent" timer "$NONCE" "$seconds" </dev/null >/dev/null 2>&1 &
     say "armed=setsid"
   fi
-  log "armed rollback in ${seconds}s"
 }
 
 cmd_timer() {
@@ -237,23 +320,24 @@ cmd_timer() {
 }
 
 disarm_timer() {
-  t=$(cat "$RUN/timer.$NONCE" 2>/dev/null)
+  t=
+  [ -f "$RUN/timer.$NONCE" ] && read -r t <"$RUN/timer.$NONCE" 2>/dev/null
   case $t in
     systemd) systemctl stop "swfw-rollback-$NONCE.timer" "swfw-rollback-$NONCE.service" >/dev/null 2>&1 ;;
     '' | *[!0-9]*) ;;
     *) kill -TERM "-$t" 2>/dev/null || kill -TERM "$t" 2>/dev/null ;;
   esac
-  rm -f "$RUN/timer.$NONCE"
+  # (the timer file goes with the lock: release_lock)
 }
 
 # Restores one family: the precomputed rollback payload first (it only touches swfw's part, so
 # whatever Docker changed meanwhile stays); the filter table of the backup only if that fails.
 rollback_family() {
-  f=$1; s=$VAR/stage/$NONCE; R=$(restore_cmd "$f")
+  f=$1; s=$VAR/stage/$NONCE; family "$f"
   if "$R" -w 10 --noflush <"$s/rollback.v$f" 2>"$s/rollback.v$f.err"; then
     return 0
   fi
-  log "$(family_name "$f") rollback payload failed: $(first_line "$s/rollback.v$f.err"); restoring the backup's filter table"
+  log "$F rollback payload failed: $(first_line "$s/rollback.v$f.err"); restoring the backup's filter table"
   if "$R" -w 10 -T filter <"$VAR/backup/$NONCE.v$f" 2>>"$s/rollback.v$f.err"; then
     echo full >"$s/rollback.v$f.full"
     return 0
@@ -301,7 +385,7 @@ cmd_apply() {
     echo rollback-failed >"$RUN/result.$NONCE"
     fail 18 "IPv6 rules did not load ($msg) and the IPv4 rollback FAILED: $(first_line "$s/rollback.v4.err")"
   fi
-  log "applied"
+  log "applied; rollback armed in ${seconds}s"
   say "applied=ok"
 }
 
@@ -385,13 +469,17 @@ EOF
 
 persist() {
   s=$VAR/stage/$NONCE
-  mkdir -p "$ETC" || return 1
   for f in 4 6; do
     [ -f "$s/rules.v$f" ] || { log "staged rules.v$f missing"; return 1; }
-    cp "$s/rules.v$f" "$ETC/rules.v$f.tmp" && mv -f "$ETC/rules.v$f.tmp" "$ETC/rules.v$f" || return 1
   done
-  # the boot unit runs the agent from here; keep the copy that was confirmed
-  cp "$s/agent.sh" "$VAR/agent.sh.tmp" && mv -f "$VAR/agent.sh.tmp" "$VAR/agent.sh" || return 1
+  # copied next to their place first (same file system), then each renamed over the old one
+  [ -d "$ETC/.new" ] || mkdir -p "$ETC/.new" || return 1
+  cp "$s/rules.v4" "$s/rules.v6" "$ETC/.new/" && mv -f "$ETC/.new/rules.v4" "$ETC/.new/rules.v6" "$ETC/" || return 1
+  # the boot unit runs the agent from here; keep the copy that was confirmed (unless it is the same)
+  read_sums
+  if [ "$sumpush" = none ] || [ "$sumboot" != "$sumpush" ]; then
+    cp "$s/agent.sh" "$VAR/agent.sh.tmp" && mv -f "$VAR/agent.sh.tmp" "$VAR/agent.sh" || return 1
+  fi
   if use_systemd && command -v systemctl >/dev/null 2>&1; then
     if ! unit_text | cmp -s - "$UNIT"; then
       unit_text >"$UNIT.tmp" && chmod 644 "$UNIT.tmp" && mv -f "$UNIT.tmp" "$UNIT" || return 1
@@ -442,13 +530,13 @@ cmd_boot() {
   for f in 4 6; do
     file=$ETC/rules.v$f
     [ -f "$file" ] || continue
-    S=$(save_cmd "$f"); R=$(restore_cmd "$f")
+    family "$f"
     "$S" -t filter >"$RUN/boot.current.v$f" 2>/dev/null
     boot_payload "$file" "$RUN/boot.current.v$f" >"$RUN/boot.payload.v$f"
     if "$R" -w 10 --noflush <"$RUN/boot.payload.v$f" 2>"$RUN/boot.v$f.err"; then
       say "boot-v$f=ok"
     else
-      printf 'swfw-agent: %s\n' "$(family_name "$f") boot rules did not load: $(first_line "$RUN/boot.v$f.err")" >&2
+      printf 'swfw-agent: %s\n' "$F boot rules did not load: $(first_line "$RUN/boot.v$f.err")" >&2
       rc=1
     fi
   done
@@ -458,7 +546,17 @@ cmd_boot() {
 
 # ---- main ------------------------------------------------------------------------------------
 
-[ "$(id -u)" = 0 ] || fail 10 "must run as root"
+# root? (the effective uid from /proc/self/status, which is this shell's: no process for it)
+is_root() {
+  if [ -r /proc/self/status ]; then
+    while read -r k r e x; do
+      [ "$k" = Uid: ] && { [ "$e" = 0 ]; return; }
+    done </proc/self/status
+  fi
+  [ "$(id -u)" = 0 ]
+}
+
+is_root || fail 10 "must run as root"
 cmd=$1
 [ $# -gt 0 ] && shift
 case $cmd in
