@@ -20,7 +20,7 @@ import swfw.runtime.ssh.Ssh;
 import swfw.runtime.verify.Verify;
 
 @Command(name = "push", description = {
-    "Deploy the policy to its hosts over SSH. Per host: upload, test, back up,",
+    "Deploy the policy to its hosts over SSH. Per host: upload, back up, test,",
     "arm a rollback on the host, apply IPv4 and IPv6 together, confirm over a NEW",
     "connection, persist for boot. A host that is not confirmed within",
     "--confirm-timeout restores its previous rules by itself.",

@@ -20,7 +20,7 @@ import swfw.runtime.ssh.Remote;
 import swfw.runtime.ssh.Ssh;
 
 /**
- * One host's push: connect → begin (lock, live rules) → stage → [drain] → test, back up, arm the
+ * One host's push: connect → begin (lock, live rules) → stage → [drain] → back up, test, arm the
  * rollback, apply → confirm over a NEW connection → persist → [reactivate]. A host whose
  * confirmation fails rolls back by itself; this class then waits for that and checks it.
  */

@@ -8,7 +8,7 @@ public enum Step {
   IN_POLICY("in policy"),
   DRAIN("draining"),
   DRAINED("drained"),
-  TEST("testing, backing up, arming the rollback, applying"),
+  TEST("backing up, testing, arming the rollback, applying"),
   TESTED("tested with"),
   APPLIED("applied;"),
   CONFIRM("confirming over a new connection"),

@@ -5,7 +5,7 @@
 #
 #   agent.sh begin NONCE              take the push lock; print facts and the live filter tables
 #   agent.sh apply NONCE SECONDS [dry-run] < FILES
-#                                     stage the files, test the payloads, back up the live rules, arm a
+#                                     stage the files, back up the live rules, test the payloads, arm a
 #                                     rollback that fires after SECONDS unless confirmed, apply IPv4 and IPv6
 #   agent.sh confirm NONCE            disarm the rollback, then persist for boot (run over a NEW connection)
 #   agent.sh persist NONCE < FILES    persist boot files without applying anything
@@ -203,19 +203,19 @@ family() {
 }
 family_name() { if [ "$1" = 4 ]; then echo IPv4; else echo IPv6; fi; }
 
-# The strongest check short of applying: load the live filter table into a throw-away network
-# namespace, apply the payload there, roll it back, and compare swfw's chains and hooks (as
-# multisets of lines, counters stripped) with what was there before. One namespace for both
-# families, tested side by side. (`iptables-nft-restore --test` only parses; legacy --test misses
+# The strongest check short of applying: load the live filter table (from the backup just taken)
+# into a throw-away network namespace, apply the payload there, roll it back, and compare swfw's
+# chains and hooks (as multisets of lines, counters stripped) with what was there before. One
+# namespace for both families, tested side by side. (`iptables-nft-restore --test` only parses; legacy --test misses
 # kernel checks.) Sets $sandboxed to the families that passed.
 SANDBOX='
-  s=$1; shift
+  s=$1; b=$2; shift 2
   for f in "$@"; do
     (
       if [ "$f" = 4 ]; then R=iptables-restore S=iptables-save; else R=ip6tables-restore S=ip6tables-save; fi
       e=$s/sandbox.v$f.err
       rc=0
-      if ! "$R" -w 10 <"$s/live.v$f" 2>"$e"; then rc=21
+      if ! "$R" -w 10 -T filter <"$b.v$f" 2>"$e"; then rc=21
       elif ! "$S" -t filter >"$e.before" 2>"$e"; then rc=21
       elif ! "$R" -w 10 --noflush <"$s/apply.v$f" 2>"$e"; then rc=22
       elif ! "$R" -w 10 --noflush <"$s/rollback.v$f" 2>"$e"; then rc=23
@@ -230,16 +230,12 @@ SANDBOX='
 sandbox_test() {
   s=$VAR/stage/$NONCE
   sandboxed=
-  fams=
-  for f in 4 6; do
-    family "$f"
+  fams="4 6"
+  for f in $fams; do
     : >"$s/sandbox.v$f.rc"   # stays empty if the namespace cannot be made
-    # the live table, or no sandbox for this family
-    "$S" -t filter >"$s/live.v$f" 2>/dev/null && fams="$fams $f"
   done
-  [ -n "$fams" ] || return 0
   # shellcheck disable=SC2086
-  unshare -n sh -c "$SANDBOX" sh "$s" $fams
+  unshare -n sh -c "$SANDBOX" sh "$s" "$VAR/backup/$NONCE" $fams
   urc=$?
   # swfw's chains and hooks after the rollback against before, as multisets of lines (counters
   # stripped), for the families that got that far: one awk prints the families that differ
@@ -290,10 +286,14 @@ test_payloads() {
   done
 }
 
+# Both families saved side by side (all tables: the rollback's last resort restores the filter table
+# from here, and the namespace test loads it).
 backup() {
   [ -d "$VAR/backup" ] || mkdir -p "$VAR/backup" || fail 19 "cannot create $VAR/backup"
-  iptables-save >"$VAR/backup/$NONCE.v4" 2>/dev/null || fail 19 "iptables-save failed"
-  ip6tables-save >"$VAR/backup/$NONCE.v6" 2>/dev/null || fail 19 "ip6tables-save failed"
+  iptables-save >"$VAR/backup/$NONCE.v4" 2>/dev/null &
+  p4=$!
+  ip6tables-save >"$VAR/backup/$NONCE.v6" 2>/dev/null || { wait "$p4"; fail 19 "ip6tables-save failed"; }
+  wait "$p4" || fail 19 "iptables-save failed"
   prune "$VAR/backup" 20
   say "backup=$VAR/backup/$NONCE.v4,$VAR/backup/$NONCE.v6"
 }
@@ -356,9 +356,9 @@ cmd_apply() {
   for f in apply.v4 apply.v6 rollback.v4 rollback.v6; do
     [ -f "$s/$f" ] || fail 10 "staged file $f is missing"
   done
+  backup
   test_payloads
   say "tested=ok"
-  backup
   if [ "$mode" = dry-run ]; then
     release_lock
     say "dry-run=ok"
