@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -56,8 +55,7 @@ public final class PolicyParser {
 
   /** The lexer's tokens, all channels, with lexical errors reported and their tokens hidden. */
   public static List<Token> tokens(String text) {
-    SwfwLexer lexer = new SwfwLexer(CharStreams.fromString(text));
-    lexer.removeErrorListeners();
+    TokenSource lexer = Scanner.of(text);
     List<Token> out = new ArrayList<>(text.length() / 4 + 16);
     for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
       out.add(t);
@@ -81,8 +79,7 @@ public final class PolicyParser {
       diagnostics.error(CODE_NOT_TEXT, swfw.diag.Span.wholeFile(positions.file()),
           "this is not a policy file: it holds binary data", "policy files are UTF-8 text");
     }
-    SwfwLexer lexer = new SwfwLexer(CharStreams.fromString(binary ? "" : text));
-    lexer.removeErrorListeners();
+    TokenSource lexer = Scanner.of(binary ? "" : text);
     lexer.setTokenFactory(new DroppedHiddenTokens());
     List<Token> tokens = new ArrayList<>(text.length() / 8 + 16);
     boolean failed = binary;

@@ -1,0 +1,293 @@
+package swfw.dsl.parse;
+
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenFactory;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.misc.Pair;
+import swfw.grammar.SwfwLexer;
+
+/**
+ * The lexer rules of {@code Swfw.g4}, written out by hand: the same tokens as the generated
+ * {@link SwfwLexer} (type, channel, indexes, line, column), which stays the specification and is
+ * compared with this class on every corpus file and on random text by {@code ScannerTest}.
+ *
+ * <p>Why: the generated lexer interprets its ATN and builds its DFA while it runs, which costs more
+ * than anything else in a short run (its start-up) and a tenth of a big one. This scanner needs no
+ * set-up and looks at each character once or twice.
+ *
+ * <p>It follows ANTLR's rules for choosing a token: the longest match wins, and of two matches of the
+ * same length the rule listed first in the grammar (so keywords win over {@code NAME}). Indexes count
+ * code points like ANTLR's streams, so text with characters outside the Basic Multilingual Plane is
+ * handed to the generated lexer instead ({@link #of}); lines advance at {@code '\n'} only, as in ANTLR.
+ */
+public final class Scanner implements TokenSource {
+  private final String text;
+  private final CharStream input;
+  private final Pair<TokenSource, CharStream> source;
+  private TokenFactory<?> factory = CommonTokenFactory.DEFAULT;
+  private int pos;
+  private int line = 1;
+  private int column;
+
+  private Scanner(String text) {
+    this.text = text;
+    this.input = CharStreams.fromString(text);
+    this.source = new Pair<>(this, input);
+  }
+
+  /** A token source for {@code text}: this scanner, or the generated lexer for text it does not take. */
+  public static TokenSource of(String text) {
+    if (hasSurrogates(text)) {
+      SwfwLexer lexer = new SwfwLexer(CharStreams.fromString(text));
+      lexer.removeErrorListeners();
+      return lexer;
+    }
+    return new Scanner(text);
+  }
+
+  private static boolean hasSurrogates(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Token nextToken() {
+    if (pos >= text.length()) {
+      return factory.create(source, Token.EOF, null, Token.DEFAULT_CHANNEL, pos, pos - 1, line, column);
+    }
+    int start = pos;
+    int startLine = line;
+    int startColumn = column;
+    int type = longestMatch();
+    int end = pos;
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        column = 0;
+      } else {
+        column++;
+      }
+    }
+    int channel = type == SwfwLexer.COMMENT || type == SwfwLexer.NEWLINE || type == SwfwLexer.WS
+        ? Token.HIDDEN_CHANNEL : Token.DEFAULT_CHANNEL;
+    return factory.create(source, type, null, channel, start, end - 1, startLine, startColumn);
+  }
+
+  /** Picks the token at {@link #pos} and moves past it; returns its type. */
+  private int longestMatch() {
+    char c = text.charAt(pos);
+    int type;
+    int length;
+    switch (c) {
+      case ';' -> { type = SwfwLexer.SEMI; length = 1; }
+      case '{' -> { type = SwfwLexer.LBRACE; length = 1; }
+      case '}' -> { type = SwfwLexer.RBRACE; length = 1; }
+      case ',' -> { type = SwfwLexer.COMMA; length = 1; }
+      case '=' -> { type = SwfwLexer.EQUALS; length = 1; }
+      case '-' -> { type = SwfwLexer.DASH; length = 1; }
+      case '/' -> { type = SwfwLexer.SLASH; length = 1; }
+      case '"' -> {
+        int closing = stringEnd(pos);
+        boolean terminated = closing < text.length() && text.charAt(closing) == '"';
+        type = terminated ? SwfwLexer.STRING : SwfwLexer.UNTERMINATED_STRING;
+        length = closing - pos + (terminated ? 1 : 0);
+      }
+      case '#' -> { type = SwfwLexer.COMMENT; length = lineEnd(pos) - pos; }
+      case '\n' -> { type = SwfwLexer.NEWLINE; length = 1; }
+      case '\r' -> { type = SwfwLexer.NEWLINE; length = pos + 1 < text.length() && text.charAt(pos + 1) == '\n' ? 2 : 1; }
+      case ' ', '\t', '\f' -> { type = SwfwLexer.WS; length = whiteSpaceEnd(pos) - pos; }
+      default -> {
+        // Words, numbers and addresses share their first characters: measure each and keep the longest;
+        // a tie keeps the rule listed first (ADDR6, ADDR4, INT, NAME; keywords before all of them).
+        int addr6 = addr6End(pos) - pos;
+        int addr4 = addr4End(pos) - pos;
+        int integer = digitsEnd(pos) - pos;
+        int name = nameEnd(pos) - pos;
+        type = SwfwLexer.ERROR_CHAR;
+        length = 0;
+        if (addr6 > length) { type = SwfwLexer.ADDR6; length = addr6; }
+        if (addr4 > length) { type = SwfwLexer.ADDR4; length = addr4; }
+        if (integer > length) { type = SwfwLexer.INT; length = integer; }
+        if (name > length) { type = keyword(pos, name); length = name; }
+        length = Math.max(length, 1);
+      }
+    }
+    pos += length;
+    return type;
+  }
+
+  /** Where {@code '"' ( '\\' ~[\r\n] | ~["\\\r\n] )*} ends: at the closing quote, or where the string breaks off. */
+  private int stringEnd(int from) {
+    int i = from + 1;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\r' || c == '\n') {
+        return i;
+      }
+      if (c == '\\') {
+        if (i + 1 >= n || text.charAt(i + 1) == '\r' || text.charAt(i + 1) == '\n') {
+          return i;
+        }
+        i += 2;
+      } else {
+        i++;
+      }
+    }
+    return i;
+  }
+
+  private int lineEnd(int from) {
+    int i = from;
+    while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+      i++;
+    }
+    return i;
+  }
+
+  private int whiteSpaceEnd(int from) {
+    int i = from;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\f')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** {@code HEX* ':' [0-9a-fA-F:.]* ('/' [0-9]+)?}, or {@code from} when it does not match. */
+  private int addr6End(int from) {
+    int i = from;
+    while (i < text.length() && isHex(text.charAt(i))) {
+      i++;
+    }
+    if (i >= text.length() || text.charAt(i) != ':') {
+      return from;
+    }
+    i++;
+    while (i < text.length() && (isHex(text.charAt(i)) || text.charAt(i) == ':' || text.charAt(i) == '.')) {
+      i++;
+    }
+    return prefixLengthEnd(i);
+  }
+
+  /** {@code [0-9]+ '.' [0-9]+ '.' [0-9]+ '.' [0-9]+ ('/' [0-9]+)?}, or {@code from} when it does not match. */
+  private int addr4End(int from) {
+    int i = digitsEnd(from);
+    for (int dot = 0; dot < 3; dot++) {
+      if (i == from || i >= text.length() || text.charAt(i) != '.') {
+        return from;
+      }
+      int next = digitsEnd(i + 1);
+      if (next == i + 1) {
+        return from;
+      }
+      i = next;
+    }
+    return i == from ? from : prefixLengthEnd(i);
+  }
+
+  /** Past an optional {@code '/' [0-9]+} at {@code i}. */
+  private int prefixLengthEnd(int i) {
+    if (i < text.length() && text.charAt(i) == '/') {
+      int digits = digitsEnd(i + 1);
+      if (digits > i + 1) {
+        return digits;
+      }
+    }
+    return i;
+  }
+
+  private int digitsEnd(int from) {
+    int i = from;
+    while (i < text.length() && isDigit(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** {@code [a-zA-Z_] [a-zA-Z0-9_.\-]* '+'?}, or {@code from} when it does not match. */
+  private int nameEnd(int from) {
+    char first = text.charAt(from);
+    if (!(isLetter(first) || first == '_')) {
+      return from;
+    }
+    int i = from + 1;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (!(isLetter(c) || isDigit(c) || c == '_' || c == '.' || c == '-')) {
+        break;
+      }
+      i++;
+    }
+    return i < text.length() && text.charAt(i) == '+' ? i + 1 : i;
+  }
+
+  /** The keywords of the grammar, and their token types. */
+  private static final String[] KEYWORDS = {"let", "include", "node", "host", "public", "trust", "allow", "deny",
+      "reject", "publish", "expect", "accept", "drop", "out", "on", "from", "to", "limit", "burst", "tcp", "udp",
+      "icmp", "icmpv6", "any", "role", "address", "user", "port", "key", "jump", "swarm"};
+  private static final int[] KEYWORD_TYPES = {SwfwLexer.LET, SwfwLexer.INCLUDE, SwfwLexer.NODE, SwfwLexer.HOST,
+      SwfwLexer.PUBLIC, SwfwLexer.TRUST, SwfwLexer.ALLOW, SwfwLexer.DENY, SwfwLexer.REJECT, SwfwLexer.PUBLISH,
+      SwfwLexer.EXPECT, SwfwLexer.ACCEPT, SwfwLexer.DROP, SwfwLexer.OUT, SwfwLexer.ON, SwfwLexer.FROM, SwfwLexer.TO,
+      SwfwLexer.LIMIT, SwfwLexer.BURST, SwfwLexer.TCP, SwfwLexer.UDP, SwfwLexer.ICMP, SwfwLexer.ICMPV6,
+      SwfwLexer.ANY, SwfwLexer.ROLE, SwfwLexer.ADDRESS, SwfwLexer.USER, SwfwLexer.PORT, SwfwLexer.KEY,
+      SwfwLexer.JUMP, SwfwLexer.SWARM};
+
+  /** The keyword spelled by the word of {@code length} characters at {@code from}, or NAME. */
+  private int keyword(int from, int length) {
+    for (int i = 0; i < KEYWORDS.length; i++) {
+      if (KEYWORDS[i].length() == length && text.startsWith(KEYWORDS[i], from)) {
+        return KEYWORD_TYPES[i];
+      }
+    }
+    return SwfwLexer.NAME;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isHex(char c) {
+    return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
+  @Override
+  public int getLine() {
+    return line;
+  }
+
+  @Override
+  public int getCharPositionInLine() {
+    return column;
+  }
+
+  @Override
+  public CharStream getInputStream() {
+    return input;
+  }
+
+  @Override
+  public String getSourceName() {
+    return input.getSourceName();
+  }
+
+  @Override
+  public void setTokenFactory(TokenFactory<?> factory) {
+    this.factory = factory;
+  }
+
+  @Override
+  public TokenFactory<?> getTokenFactory() {
+    return factory;
+  }
+}
