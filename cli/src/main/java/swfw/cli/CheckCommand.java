@@ -21,6 +21,10 @@ final class CheckCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /** The streams when {@link QuickStart} runs this command without picocli; else those of {@link #spec}. */
+  PrintWriter quickOut;
+  PrintWriter quickErr;
+
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Policy files to check.")
   List<Path> files;
 
@@ -42,8 +46,8 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CheckFormat chosen = format();
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     List<FileCheck> checks = new ArrayList<>();
     for (Path file : files) {
       FileCheck c = FileCheck.run(file, allowLockout);
@@ -73,5 +77,13 @@ final class CheckCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "unknown format '" + format + "': use text, json or sarif");
     }
+  }
+
+  private PrintWriter out() {
+    return quickOut != null ? quickOut : spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return quickErr != null ? quickErr : spec.commandLine().getErr();
   }
 }

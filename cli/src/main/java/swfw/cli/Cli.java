@@ -34,8 +34,24 @@ public final class Cli {
     return configure(cl, out, err);
   }
 
+  /** Runs a command line: plain {@code check} and {@code compile} runs without picocli, the rest with it. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return create(args, out, err).execute(args);
+    Integer quick = QuickStart.run(args, out, err);
+    return quick != null ? quick : create(args, out, err).execute(args);
+  }
+
+  /** The exit code for an exception out of a command, after saying what went wrong. */
+  static int failed(Exception ex, PrintWriter err) {
+    if (ex instanceof UserError u) {
+      err.println("swfw: error: " + u.getMessage());
+      return u.exitCode();
+    }
+    // A bug in swfw, not a user's mistake: say so plainly, and keep the trace for a report.
+    err.println("swfw: internal error: " + ex + " (please report this with the input that caused it)");
+    if (System.getenv("SWFW_DEBUG") != null) {
+      ex.printStackTrace(err);
+    }
+    return 70;
   }
 
   /** After the verbs are added: picocli hands writers and handlers down only to the subcommands it has. */
@@ -58,17 +74,7 @@ public final class Cli {
       implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
-      PrintWriter err = line.getErr();
-      if (ex instanceof UserError u) {
-        err.println("swfw: error: " + u.getMessage());
-        return u.exitCode();
-      }
-      // A bug in swfw, not a user's mistake: say so plainly, and keep the trace for a report.
-      err.println("swfw: internal error: " + ex + " (please report this with the input that caused it)");
-      if (System.getenv("SWFW_DEBUG") != null) {
-        ex.printStackTrace(err);
-      }
-      return 70;
+      return failed(ex, line.getErr());
     }
 
     @Override

@@ -36,6 +36,10 @@ final class CompileCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /** The streams when {@link QuickStart} runs this command without picocli; else those of {@link #spec}. */
+  PrintWriter quickOut;
+  PrintWriter quickErr;
+
   @Parameters(paramLabel = "FILE", description = "The policy file.")
   Path file;
 
@@ -64,7 +68,7 @@ final class CompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     if (check && outputDir == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check needs -o DIR to compare with");
     }
@@ -153,7 +157,7 @@ final class CompileCommand implements Callable<Integer> {
   }
 
   private void print(List<Output> files) throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     boolean several = files.size() > 1;
     for (Output f : files) {
       if (several) {
@@ -165,7 +169,7 @@ final class CompileCommand implements Callable<Integer> {
   }
 
   private int compare(List<Output> files) throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     int differing = 0;
     for (Output f : files) {
       Path path = outputDir.resolve(f.name());
@@ -179,7 +183,7 @@ final class CompileCommand implements Callable<Integer> {
     }
     out.flush();
     if (differing > 0) {
-      spec.commandLine().getErr().println("swfw: " + differing + " file(s) in " + outputDir
+      err().println("swfw: " + differing + " file(s) in " + outputDir
           + " differ from the policy: run 'swfw compile " + file + " -o " + outputDir + "' and commit the result");
       return ExitCodes.POLICY;
     }
@@ -197,5 +201,13 @@ final class CompileCommand implements Callable<Integer> {
       return;
     }
     Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private PrintWriter out() {
+    return quickOut != null ? quickOut : spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return quickErr != null ? quickErr : spec.commandLine().getErr();
   }
 }

@@ -1,17 +1,21 @@
 package swfw.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
-/** The only place that calls System.exit. */
+/** The only place that ends the process. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
-    PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = Cli.run(args, out, err);
     out.flush();
     err.flush();
-    System.exit(code);
+    // Not System.exit: since JDK 21 it first sets up System.Logger to log the exit (a service look-up
+    // through the class path), which costs more than the rest of a small run's exit. swfw registers no
+    // shutdown hooks and its output is flushed, so halting is the same exit, only sooner.
+    Runtime.getRuntime().halt(code);
   }
 }

@@ -1,0 +1,112 @@
+package swfw.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs {@code check} and {@code compile} without picocli when their arguments are plain: CI runs them
+ * on every commit, and setting picocli up (its classes, reading the commands' annotations, reflection)
+ * costs more than checking a cluster's policy. Anything else (help, version, an option given twice or
+ * as {@code --opt=value}, an unknown option, {@code @argfiles}, {@code --format}, …) is declined and
+ * picocli handles the whole command line as usual, errors included. {@code QuickStartTest} checks that
+ * every accepted command line sets the same fields as picocli would.
+ */
+final class QuickStart {
+  private static final Set<String> CHECK_FLAGS = Set.of("--strict", "--allow-lockout", "--dump-ast");
+  private static final Set<String> COMPILE_FLAGS = Set.of("--stdout", "--live", "--check", "--strict", "--no-expect");
+
+  private QuickStart() {}
+
+  /** The exit code of the command, or null when these arguments are picocli's to handle. */
+  static Integer run(String[] args, PrintWriter out, PrintWriter err) {
+    Callable<Integer> command = parse(args, out, err);
+    if (command == null) {
+      return null;
+    }
+    try {
+      return command.call();
+    } catch (Exception e) {
+      return Cli.failed(e, err);
+    }
+  }
+
+  /** The command these arguments ask for, its fields set as picocli would set them; null when declined. */
+  static Callable<Integer> parse(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length < 2) {
+      return null;
+    }
+    Set<String> flags = new HashSet<>();
+    Map<String, String> valued = new HashMap<>();
+    List<Path> files = new ArrayList<>();
+    boolean compile = args[0].equals("compile");
+    if (!compile && !args[0].equals("check")) {
+      return null;
+    }
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.isEmpty() || a.charAt(0) == '@') {
+        return null;
+      }
+      if (a.charAt(0) != '-') {
+        files.add(Path.of(a));
+      } else if ((compile ? COMPILE_FLAGS : CHECK_FLAGS).contains(a)) {
+        if (!flags.add(a)) {
+          return null;
+        }
+      } else if (compile && (a.equals("-o") || a.equals("--output") || a.equals("--node"))) {
+        String name = a.equals("--node") ? "--node" : "-o";
+        if (i + 1 == args.length || args[i + 1].isEmpty() || args[i + 1].charAt(0) == '-'
+            || args[i + 1].charAt(0) == '@' || valued.containsKey(name)) {
+          return null;
+        }
+        valued.put(name, args[++i]);
+      } else {
+        return null;
+      }
+    }
+    return compile ? compile(flags, valued, files, out, err) : check(flags, files, out, err);
+  }
+
+  private static Callable<Integer> check(Set<String> flags, List<Path> files, PrintWriter out, PrintWriter err) {
+    if (files.isEmpty()) {
+      return null;
+    }
+    CheckCommand c = new CheckCommand();
+    c.files = files;
+    c.format = "text";
+    c.strict = flags.contains("--strict");
+    c.allowLockout = flags.contains("--allow-lockout");
+    c.dumpAst = flags.contains("--dump-ast");
+    c.quickOut = out;
+    c.quickErr = err;
+    return c;
+  }
+
+  private static Callable<Integer> compile(Set<String> flags, Map<String, String> valued, List<Path> files, PrintWriter out,
+      PrintWriter err) {
+    boolean check = flags.contains("--check");
+    String output = valued.get("-o");
+    if (files.size() != 1 || check && output == null) {
+      return null;
+    }
+    CompileCommand c = new CompileCommand();
+    c.file = files.get(0);
+    c.outputDir = output == null ? null : Path.of(output);
+    c.node = valued.get("--node");
+    c.stdout = flags.contains("--stdout");
+    c.live = flags.contains("--live");
+    c.check = check;
+    c.strict = flags.contains("--strict");
+    c.noExpect = flags.contains("--no-expect");
+    c.quickOut = out;
+    c.quickErr = err;
+    return c;
+  }
+}
