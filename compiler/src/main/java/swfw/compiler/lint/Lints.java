@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import swfw.compiler.CompiledPolicy;
 import swfw.diag.Diagnostic;
+import swfw.diag.Diagnostics;
 import swfw.diag.SourceFile;
 import swfw.dsl.check.CheckedPolicy;
 import swfw.dsl.load.LoadedPolicy;
@@ -24,16 +25,28 @@ public final class Lints {
     List<Diagnostic> sorted = new ArrayList<>(report.findings());
     sorted.sort(SOURCE_ORDER);
     List<Suppressed> suppressed = new ArrayList<>(report.suppressed());
-    suppressed.sort(Comparator.comparing(Suppressed::finding, SOURCE_ORDER));
+    suppressed.sort(BY_FINDING);
     return new LintReport(sorted, suppressed);
   }
 
-  /** File, line, column, then code: the order findings are shown in. */
-  public static final Comparator<Diagnostic> SOURCE_ORDER = Comparator
-      .comparing((Diagnostic d) -> d.span().file().toString())
-      .thenComparingInt(d -> d.span().line())
-      .thenComparingInt(d -> d.span().column())
-      .thenComparing(Diagnostic::code);
+  /**
+   * File, line, column, then code: the order findings are shown in. Classes rather than
+   * {@code Comparator.comparing(...)}, whose lambdas would be spun at run time on every start.
+   */
+  public static final Comparator<Diagnostic> SOURCE_ORDER = new Comparator<>() {
+    @Override
+    public int compare(Diagnostic a, Diagnostic b) {
+      int byPosition = Diagnostics.SOURCE_ORDER.compare(a, b);
+      return byPosition != 0 ? byPosition : a.code().compareTo(b.code());
+    }
+  };
+
+  private static final Comparator<Suppressed> BY_FINDING = new Comparator<>() {
+    @Override
+    public int compare(Suppressed a, Suppressed b) {
+      return SOURCE_ORDER.compare(a.finding(), b.finding());
+    }
+  };
 
   /**
    * The lockout check alone (SW4001), for {@code swfw push}: one error per inventory host that would be
