@@ -42,11 +42,16 @@ public final class PolicyParser {
 
   /** Returns the program, or empty when {@code diagnostics} received syntax errors. */
   public static Optional<Program> parse(Path file, String text, Diagnostics diagnostics) {
+    return parse(file, text, diagnostics, false);
+  }
+
+  /** With {@code wholeText}, never statement by statement ({@link StatementParser}): tests compare the two. */
+  static Optional<Program> parse(Path file, String text, Diagnostics diagnostics, boolean wholeText) {
     Positions positions = new Positions(file);
     Set<Token> unterminated = new HashSet<>();
     Lexed lexed = lex(text, positions, diagnostics, unterminated);
     Optional<List<Stmt>> statements = parseTokens(lexed.tokens(), new SyntaxErrors(positions, diagnostics, unterminated),
-        lexed.failed() ? null : new AstBuilder(positions));
+        lexed.failed() ? null : new AstBuilder(positions), wholeText);
     if (lexed.failed() || statements.isEmpty()) {
       return Optional.empty();
     }
@@ -158,13 +163,22 @@ public final class PolicyParser {
   }
 
   /**
+   * Statement by statement when that works ({@link StatementParser}); else the whole text as one tree:
    * SLL first, which is fast and enough for nearly every text; full LL with recovery only on failure.
    * With a {@code builder}, each top-level statement becomes AST as soon as it is parsed and its
    * parse tree is let go: the tree of a whole big policy costs more memory than its tokens and its
    * AST together. The statements are empty when there were syntax errors (then nothing was built
    * from a broken tree).
    */
-  private static Optional<List<Stmt>> parseTokens(List<Token> tokens, SyntaxErrors errors, AstBuilder builder) {
+  private static Optional<List<Stmt>> parseTokens(List<Token> tokens, SyntaxErrors errors, AstBuilder builder,
+      boolean wholeText) {
+    if (builder != null && !wholeText) {
+      List<Stmt> statements = StatementParser.parse(tokens, builder);
+      if (statements != null) {
+        return Optional.of(statements);
+      }
+      StatementParser.renumber(tokens);
+    }
     CommonTokenStream stream = new LexedTokenStream(tokens);
     SwfwParser parser = new SwfwParser(stream);
     parser.removeErrorListeners();

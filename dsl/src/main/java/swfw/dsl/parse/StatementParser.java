@@ -1,0 +1,174 @@
+package swfw.dsl.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import swfw.dsl.ast.Stmt;
+import swfw.grammar.SwfwLexer;
+import swfw.grammar.SwfwParser;
+
+/**
+ * Parses a text without syntax errors top-level statement by top-level statement, with SLL prediction,
+ * each statement with its own small token stream; a big text on two threads. Statements are cut where
+ * the grammar ends them: a {@code ';'} outside braces, or the {@code '}'} that closes a {@code node}
+ * block. When any piece is not exactly one statement, the text has a syntax error (or is cut in a way
+ * this class does not expect) and {@link #parse} returns null: the caller then parses the whole text
+ * as one, with error recovery and every message.
+ *
+ * <p>Why: the generated parser walks one tree for the whole text otherwise, with a listener called on
+ * every rule to cut it into statements. Here the parser sees a few tokens at a time, a statement's
+ * tokens can be let go as soon as it is built, and the two halves of a big policy parse at once
+ * (ANTLR's prediction caches are shared between parsers and safe to share between threads).
+ */
+final class StatementParser {
+  /** Statements below which a second thread costs more than it saves. */
+  static final int PARALLEL_THRESHOLD = 4096;
+
+  private StatementParser() {}
+
+  /**
+   * The statements of {@code tokens} (the parser's channel only, ending with EOF), or null. Renumbers
+   * the tokens within each statement; {@link #renumber} restores indexes in the whole text.
+   */
+  static List<Stmt> parse(List<Token> tokens, AstBuilder builder) {
+    int[] ends = statementEnds(tokens);
+    if (ends == null) {
+      return null;
+    }
+    if (ends.length < PARALLEL_THRESHOLD) {
+      return parseRange(tokens, ends, 0, ends.length, builder);
+    }
+    int half = ends.length / 2;
+    AtomicReference<List<Stmt>> secondHalf = new AtomicReference<>();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    Thread worker = new Thread(() -> {
+      try {
+        secondHalf.set(parseRange(tokens, ends, half, ends.length, builder));
+      } catch (RuntimeException e) {
+        failure.set(e); // rethrown on the caller's thread, as if it had parsed this half itself
+      }
+    }, "swfw-parse");
+    worker.setDaemon(true);
+    worker.start();
+    List<Stmt> first = parseRange(tokens, ends, 0, half, builder);
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    List<Stmt> second = secondHalf.get();
+    if (first == null || second == null) {
+      return null;
+    }
+    first.addAll(second);
+    return first;
+  }
+
+  /** Gives every token its index in {@code tokens} again. */
+  static void renumber(List<Token> tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      ((CommonToken) tokens.get(i)).setTokenIndex(i);
+    }
+  }
+
+  /**
+   * The index just past each top-level statement's last token; null when the braces do not balance or
+   * tokens are left after the last statement.
+   */
+  static int[] statementEnds(List<Token> tokens) {
+    int[] ends = new int[Math.max(16, tokens.size() / 6)];
+    int count = 0;
+    int depth = 0;
+    boolean nodeBlock = false;
+    int start = 0;
+    int last = tokens.size() - 1; // the EOF token
+    for (int i = 0; i < last; i++) {
+      int type = tokens.get(i).getType();
+      boolean end = false;
+      if (type == SwfwLexer.LBRACE) {
+        // `node NAME {` opens a block that its closing brace ends; any other brace is a set's.
+        if (depth == 0 && i == start + 2 && tokens.get(start).getType() == SwfwLexer.NODE) {
+          nodeBlock = true;
+        }
+        depth++;
+      } else if (type == SwfwLexer.RBRACE) {
+        depth--;
+        if (depth < 0) {
+          return null;
+        }
+        end = depth == 0 && nodeBlock;
+      } else if (type == SwfwLexer.SEMI) {
+        end = depth == 0;
+      }
+      if (end) {
+        if (count == ends.length) {
+          ends = java.util.Arrays.copyOf(ends, count * 2);
+        }
+        ends[count++] = i + 1;
+        start = i + 1;
+        nodeBlock = false;
+      }
+    }
+    return start == last ? java.util.Arrays.copyOf(ends, count) : null;
+  }
+
+  private static List<Stmt> parseRange(List<Token> tokens, int[] ends, int from, int to, AstBuilder builder) {
+    SwfwParser parser = new SwfwParser(null);
+    parser.removeErrorListeners();
+    parser.setErrorHandler(new BailErrorStrategy());
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    List<Stmt> out = new ArrayList<>(to - from);
+    for (int s = from; s < to; s++) {
+      int start = s == 0 ? 0 : ends[s - 1];
+      List<Token> statement = new ArrayList<>(ends[s] - start + 1);
+      for (int i = start; i < ends[s]; i++) {
+        CommonToken t = (CommonToken) tokens.get(i);
+        t.setTokenIndex(statement.size());
+        statement.add(t);
+      }
+      statement.add(eof(tokens.get(ends[s] - 1), statement.size()));
+      parser.setTokenStream(new StatementTokens(statement));
+      try {
+        SwfwParser.StatementContext ctx = parser.statement();
+        if (parser.getCurrentToken().getType() != Token.EOF) {
+          return null;
+        }
+        out.add(builder.statement(ctx));
+      } catch (ParseCancellationException e) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  /** The end of one statement's tokens, where its last token ends. */
+  private static Token eof(Token last, int index) {
+    CommonToken eof = new CommonToken(Token.EOF, "<EOF>");
+    eof.setStartIndex(last.getStopIndex() + 1);
+    eof.setStopIndex(last.getStopIndex());
+    eof.setLine(last.getLine());
+    eof.setCharPositionInLine(last.getCharPositionInLine() + last.getStopIndex() - last.getStartIndex() + 1);
+    eof.setTokenIndex(index);
+    return eof;
+  }
+
+  /** A stream over one statement's tokens, lexed already. */
+  private static final class StatementTokens extends CommonTokenStream {
+    StatementTokens(List<Token> tokens) {
+      super(new ListTokenSource(tokens));
+      this.tokens = tokens;
+      this.fetchedEOF = true;
+    }
+  }
+}
