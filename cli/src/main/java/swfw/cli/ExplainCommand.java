@@ -49,7 +49,8 @@ final class ExplainCommand implements Callable<Integer> {
       + "established, related, invalid, untracked.")
   String state = "new";
 
-  @Option(names = "--local", paramLabel = "ADDR", description = "The host's own address (default: a documentation address).")
+  @Option(names = "--local", paramLabel = "ADDR", description = "The host's own address the packet is sent to, "
+      + "before Docker's DNAT on the container path (default: a documentation address).")
   String local;
 
   @Override

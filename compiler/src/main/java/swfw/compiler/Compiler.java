@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import swfw.compiler.check.LimitTooSlowForLegacy;
 import swfw.compiler.ir.IrBuilder;
 import swfw.compiler.ir.NodeIr;
 import swfw.compiler.ir.PolicyIr;
@@ -16,12 +17,13 @@ import swfw.diag.Span;
 import swfw.dsl.check.CheckedPolicy;
 import swfw.dsl.value.Family;
 
-/** Checked policy → intermediate policy → rulesets. Later passes never run after errors. */
+/** Checked policy → backend checks → intermediate policy → rulesets. Later passes never run after errors. */
 public final class Compiler {
   private Compiler() {}
 
   public static Optional<CompiledPolicy> compile(CheckedPolicy policy, Diagnostics diags) {
     int before = diags.errorCount();
+    LimitTooSlowForLegacy.check(policy, diags);
     PolicyIr ir = IrBuilder.build(policy, diags);
     if (diags.errorCount() > before) {
       return Optional.empty();

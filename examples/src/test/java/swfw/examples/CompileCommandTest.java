@@ -109,6 +109,19 @@ class CompileCommandTest {
   }
 
   @Test
+  void publishToHoldsForTheNamedNodeAddressOnlyInExpectAndExplain() {
+    ExampleFiles.Run test = ExampleFiles.swfw("test", "published/published.swfw");
+    assertEquals(0, test.exitCode(), test.err());
+    assertEquals("published/published.swfw: 3 passed, 0 failed (ingress: 2, worker: 1)\n", test.out());
+    for (String local : new String[] {"203.0.113.1", "203.0.113.2"}) {
+      ExampleFiles.Run run = ExampleFiles.swfw("explain", "published/published.swfw", "--node", "ingress",
+          "--path", "container", "--local", local, "tcp", "198.51.100.7:40000", "->", "eth0:9443");
+      assertEquals(0, run.exitCode(), run.err());
+      assertTrue(run.out().contains(local.endsWith(".1") ? "verdict:    PASS" : "verdict:    DROP"), run.out());
+    }
+  }
+
+  @Test
   void explainRejectsABadPacketWithAUsageError() {
     ExampleFiles.Run run = ExampleFiles.swfw("explain", "swarm/cluster.swfw", "--node", "worker", "tcp", "1.2.3.999",
         "->", "eth0:22");

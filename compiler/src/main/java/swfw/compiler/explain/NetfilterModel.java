@@ -104,7 +104,8 @@ public final class NetfilterModel {
         && r.hopLimit().map(h -> h == p.hopLimit()).orElse(true)
         && r.ctstates().map(s -> states(s, p.state())).orElse(true)
         && r.ctOrigDstPort().map(range -> p.path() == Packet.Path.FORWARD && p.protocol().hasPorts()
-            && range.contains(p.dstPort())).orElse(true);
+            && range.contains(p.dstPort())).orElse(true)
+        && address(r.ctOrigDst(), p.dst());
   }
 
   private static boolean address(Optional<Cidr> rule, Cidr packet) {

@@ -10,6 +10,8 @@ import swfw.dsl.value.Family;
  *
  * @param path to the host (INPUT), forwarded to a container (DOCKER-USER), or sent by the host (OUTPUT)
  * @param iface the interface it arrives on (INPUT, FORWARD) or leaves by (OUTPUT)
+ * @param dst for a forwarded packet, the node address before Docker's DNAT (what --ctorigdst sees; swfw
+ *     matches no post-DNAT destination there)
  * @param dstPort for a forwarded packet, the port before Docker's DNAT (what --ctorigdstport sees)
  * @param icmpType ICMP or ICMPv6 type, when the protocol is one
  */

@@ -59,9 +59,7 @@ public final class IptablesText {
     if (r.ctstates().isPresent()) {
       b.append(" -m conntrack --ctstate ").append(r.ctstates().get());
     }
-    if (r.ctOrigDstPort().isPresent()) {
-      b.append(" -m conntrack --ctorigdstport ").append(r.ctOrigDstPort().get().iptables()).append(" --ctdir ORIGINAL");
-    }
+    appendOriginal(b, r);
     appendLimit(b, r);
     if (!r.comment().isEmpty()) {
       b.append(" -m comment --comment ");
@@ -73,6 +71,26 @@ public final class IptablesText {
           : family == Family.V4 ? "icmp-port-unreachable" : "icmp6-port-unreachable");
     }
     b.deleteCharAt(start);
+  }
+
+  /**
+   * The destination before Docker's DNAT, in one conntrack match printed as iptables-save does: address,
+   * then port, then direction; a single address without its /32 or /128 (unlike -s and -d).
+   */
+  private static void appendOriginal(StringBuilder b, IptRule r) {
+    if (r.ctOrigDst().isEmpty() && r.ctOrigDstPort().isEmpty()) {
+      return;
+    }
+    b.append(" -m conntrack");
+    if (r.ctOrigDst().isPresent()) {
+      Cidr c = r.ctOrigDst().get();
+      b.append(" --ctorigdst ").append(c.prefix() == c.bits() ? c.address() : c.toString());
+    }
+    if (r.ctOrigDstPort().isPresent()) {
+      b.append(" --ctorigdstport ");
+      appendPort(b, r.ctOrigDstPort().get());
+    }
+    b.append(" --ctdir ORIGINAL");
   }
 
   private static void appendPorts(StringBuilder b, IptRule r) {

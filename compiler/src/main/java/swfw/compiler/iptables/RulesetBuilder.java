@@ -25,8 +25,9 @@ import swfw.dsl.value.PortRange;
  * rules, then drop. Rules before the conntrack accept match only NEW connections (ICMP excepted), so
  * return traffic keeps working and the order of the policy's rules is kept. Forwarded traffic from a
  * guarded interface (Docker-published ports) is dropped in DOCKER-USER except established flows and
- * {@code publish} exceptions, matched on the port before Docker's DNAT; allowed traffic RETURNs so
- * Docker's own checks still run.
+ * {@code publish} exceptions, matched on the port and node address before Docker's DNAT (conntrack's
+ * original tuple; sources are not translated, so {@code -s}); allowed traffic RETURNs so Docker's own
+ * checks still run.
  */
 public final class RulesetBuilder {
   public static final String OUTPUT = "SWFW-OUTPUT";
@@ -159,15 +160,26 @@ public final class RulesetBuilder {
         continue;
       }
       for (Addr src : addresses(r.from())) {
-        for (PortRange port : r.ports()) {
-          out.add(new IptRule(src.cidr(), Optional.empty(), Optional.empty(), Optional.empty(), r.protocol(), List.of(),
-              Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(port), Optional.empty(), comment(r),
-              "RETURN", Optional.of(r.span()), src.set(), Optional.empty()));
+        for (Optional<Cidr> dst : originalDestinations(r.to())) {
+          for (PortRange port : r.ports()) {
+            out.add(new IptRule(src.cidr(), Optional.empty(), Optional.empty(), Optional.empty(), r.protocol(),
+                List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(port), Optional.empty(),
+                comment(r), "RETURN", Optional.of(r.span()), src.set(), Optional.empty(), dst));
+          }
         }
       }
     }
     out.add(IptRule.plain("DROP", where + " published ports closed on " + g.iface(), Optional.of(g.span())));
     return out;
+  }
+
+  /**
+   * A publish's {@code to}: the node addresses a client connects to. DOCKER-USER sees packets after
+   * Docker's DNAT, so {@code -d} (and a kernel set's {@code dst}, which has no pre-DNAT form) would match
+   * the container; each address is one {@code --ctorigdst} rule instead, however long the list.
+   */
+  private static List<Optional<Cidr>> originalDestinations(List<Cidr> to) {
+    return to.isEmpty() ? List.of(Optional.empty()) : to.stream().map(Optional::of).toList();
   }
 
   private List<IptRule> outputRules(List<RuleIr> rules) {

@@ -78,6 +78,18 @@ class NetfilterModelTest {
   }
 
   @Test
+  void publishToAdmitsOnlyConnectionsToThatNodeAddressBeforeDnat() {
+    CompiledPolicy policy = Policies.compile("public eth0; publish tcp 8080 to 192.0.2.1;");
+    NetfilterModel model = new NetfilterModel(policy.node("default").orElseThrow().v4());
+    Packet toNamed = new Packet(Family.V4, Packet.Path.FORWARD, Protocol.TCP, Addresses.parse("203.0.113.5").orElseThrow(),
+        Addresses.parse("192.0.2.1").orElseThrow(), 40000, 8080, Optional.empty(), "eth0", Packet.CtState.NEW, 64);
+    Packet toOther = new Packet(Family.V4, Packet.Path.FORWARD, Protocol.TCP, toNamed.src(),
+        Addresses.parse("192.0.2.2").orElseThrow(), 40000, 8080, Optional.empty(), "eth0", Packet.CtState.NEW, 64);
+    assertEquals(Trace.Verdict.PASS, model.evaluate(toNamed).verdict());
+    assertEquals(Trace.Verdict.DROP, model.evaluate(toOther).verdict());
+  }
+
+  @Test
   void repliesAreAcceptedBeforeAnyServiceRule() {
     Trace t = tcpIn("203.0.113.5", 40001);
     assertEquals(Trace.Verdict.DROP, t.verdict());

@@ -106,6 +106,51 @@ class RulesetBuilderTest {
   }
 
   @Test
+  void publishToMatchesTheNodeAddressBeforeDnatNotTheContainers() {
+    String policy = "public eth0; publish tcp 8080, 8443 to { 203.0.113.10, 203.0.113.64/26, 2001:db8::1 } from 198.51.100.0/24;";
+    assertEquals("""
+        -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN
+        -s 198.51.100.0/24 -p tcp -m conntrack --ctorigdst 203.0.113.10 --ctorigdstport 8080 --ctdir ORIGINAL -j RETURN
+        -s 198.51.100.0/24 -p tcp -m conntrack --ctorigdst 203.0.113.10 --ctorigdstport 8443 --ctdir ORIGINAL -j RETURN
+        -s 198.51.100.0/24 -p tcp -m conntrack --ctorigdst 203.0.113.64/26 --ctorigdstport 8080 --ctdir ORIGINAL -j RETURN
+        -s 198.51.100.0/24 -p tcp -m conntrack --ctorigdst 203.0.113.64/26 --ctorigdstport 8443 --ctdir ORIGINAL -j RETURN
+        -j DROP
+        """, chain(policy, "default", Family.V4, "SWFW-FWD-eth0"));
+    assertEquals("""
+        -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN
+        -j DROP
+        """, chain(policy, "default", Family.V6, "SWFW-FWD-eth0"), "the IPv6 'to' has no IPv6 'from': nothing to open");
+  }
+
+  @Test
+  void longPublishToListIsOneRulePerAddressBecauseKernelSetsSeeTheContainer() {
+    StringBuilder to = new StringBuilder();
+    for (int i = 1; i <= 20; i++) {
+      to.append(i == 1 ? "" : ", ").append("203.0.113.").append(i);
+    }
+    String policy = "public eth0; publish udp 5000 to { " + to + " } from { " + to.toString().replace("203.0.113", "198.51.100") + " };";
+    Ruleset rs = Policies.compile(policy).node("default").orElseThrow().v4();
+    List<IptRule> rules = rs.chain("SWFW-FWD-eth0").orElseThrow().rules();
+    assertEquals(22, rules.size());
+    assertTrue(rules.stream().allMatch(r -> r.dstSet().isEmpty() && r.dst().isEmpty()));
+    assertEquals(1, rs.sets().size(), "the sources still share one kernel set");
+    assertEquals("-p udp -m set --match-set " + rs.sets().get(0).name() + " src -m conntrack --ctorigdst 203.0.113.20"
+        + " --ctorigdstport 5000 --ctdir ORIGINAL -j RETURN", IptablesText.spec(rules.get(20), Family.V4)
+        .replaceAll(" -m comment --comment (\"[^\"]*\"|\\S+)", ""));
+  }
+
+  @Test
+  void ipv6PublishToPrintsASingleAddressWithoutItsPrefixLength() {
+    assertEquals("""
+        -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN
+        -p tcp -m conntrack --ctorigdst 2001:db8:1::1 --ctorigdstport 443 --ctdir ORIGINAL -j RETURN
+        -p tcp -m conntrack --ctorigdst 2001:db8:2::/64 --ctorigdstport 443 --ctdir ORIGINAL -j RETURN
+        -j DROP
+        """, chain("public eth0; publish tcp 443 to { 2001:db8:1::1, 2001:db8:2::/64 };", "default", Family.V6,
+        "SWFW-FWD-eth0"));
+  }
+
+  @Test
   void ipv6ChainAlwaysLetsInTheIcmpv6ThatIpv6Needs() {
     String main = chain("public eth0; allow tcp 22;", "default", Family.V6, "SWFW-IN-eth0");
     assertEquals("""

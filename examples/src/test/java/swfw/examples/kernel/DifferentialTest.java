@@ -115,12 +115,19 @@ class DifferentialTest {
     }
     for (int port : new int[] {8080, 8081}) {
       packets.add(new Packet(Family.V4, Packet.Path.FORWARD, Protocol.TCP, parse("198.51.100.1"),
-          parse(KernelJudge.CONTAINER_V4), id++, port, Optional.empty(), "eth0", Packet.CtState.NEW, 64));
+          parse("203.0.113.1"), id++, port, Optional.empty(), "eth0", Packet.CtState.NEW, 64));
+    }
+    for (String local : RandomPolicies.LOCAL_V4) {
+      packets.add(new Packet(Family.V4, Packet.Path.FORWARD, Protocol.TCP, parse("198.51.100.1"), parse(local),
+          id++, 8080, Optional.empty(), "eth0", Packet.CtState.NEW, 64));
     }
     judge.load(open22.nodes().get(0), "open22");
-    assertEquals(Set.of(0, 1, 4), judge.admitted(packets));
+    assertEquals(Set.of(0, 1, 4, 6, 7), judge.admitted(packets));
     judge.load(open23.nodes().get(0), "open23");
     assertEquals(Set.of(2, 3, 5), judge.admitted(packets));
+    CompiledPolicy toOne = Compiled.policy("public eth0;\npublish tcp 8080 to " + RandomPolicies.LOCAL_V4.get(0) + ";\n");
+    judge.load(toOne.nodes().get(0), "toOne");
+    assertEquals(Set.of(6), judge.admitted(packets), "a publish 'to' one node address opens the port there only");
   }
 
   private List<String> compare(String what, CompiledPolicy policy, CompiledNode node, Random random) {
@@ -159,9 +166,8 @@ class DifferentialTest {
           ? r.ifaces().get(random.nextInt(r.ifaces().size()))
           : KernelJudge.IFACES.get(random.nextInt(KernelJudge.IFACES.size()));
       Cidr src = address(r == null ? List.of() : r.from(), family, random);
-      Cidr dst = path == Packet.Path.FORWARD
-          ? parse(family == Family.V4 ? KernelJudge.CONTAINER_V4 : KernelJudge.CONTAINER_V6)
-          : localAddress(r == null ? List.of() : r.to(), family, iface, random);
+      // Forwarded packets too go to a node address (the judge DNATs them): 'to' of a publish names those.
+      Cidr dst = localAddress(r == null ? List.of() : r.to(), family, iface, random);
       int port = proto.hasPorts() ? port(r, random) : 0;
       Optional<Integer> icmp = proto == Protocol.ICMP ? Optional.of(random.nextInt(4) == 0 ? 13 : 8)
           : proto == Protocol.ICMPV6 ? Optional.of(128) : Optional.empty();

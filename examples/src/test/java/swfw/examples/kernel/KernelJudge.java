@@ -21,7 +21,8 @@ import swfw.testkit.Netns;
 /**
  * Judges packets with the real kernel: a node namespace with eth0, eth1 and ens11 (each wired to a
  * sender namespace) and a docker0 standing in for a container network; hand-built packets are sent
- * as Ethernet frames and the ones the node's filter table let through are read back from conntrack
+ * as Ethernet frames (those for the FORWARD path DNAT'ed to the container, as Docker's published ports
+ * are) and the ones the node's filter table let through are read back from conntrack
  * (an entry is only confirmed for a packet that was not dropped). The node's own TCP resets are
  * dropped in the raw table so that connection entries live long enough to be read.
  */
@@ -29,6 +30,8 @@ final class KernelJudge {
   static final List<String> IFACES = List.of("eth0", "eth1", "ens11");
   static final String CONTAINER_V4 = "172.17.0.2";
   static final String CONTAINER_V6 = "fd17::2";
+  /** The source MAC of forwarded packets: the node DNATs them to the container. */
+  private static final String PUBLISHED_MAC = "02:00:00:00:d0:c7";
 
   private final Netns node;
   private final Netns sender;
@@ -65,8 +68,20 @@ final class KernelJudge {
       node.sysctl("net.ipv4.conf." + iface + ".rp_filter", "0");
     }
     String noResets = "*raw\n-A OUTPUT -p tcp -m tcp --tcp-flags RST RST -j DROP\nCOMMIT\n";
-    node.execInput(noResets, Duration.ofSeconds(10), "iptables-restore", "--noflush").orThrow();
-    node.execInput(noResets, Duration.ofSeconds(10), "ip6tables-restore", "--noflush").orThrow();
+    node.execInput(noResets + publishedNat(CONTAINER_V4), Duration.ofSeconds(10), "iptables-restore", "--noflush")
+        .orThrow();
+    node.execInput(noResets + publishedNat(CONTAINER_V6), Duration.ofSeconds(10), "ip6tables-restore", "--noflush")
+        .orThrow();
+  }
+
+  /**
+   * Docker's part for forwarded packets: frames from {@link #PUBLISHED_MAC} are DNAT'ed to the container,
+   * keeping the port, so the node address and port a packet was sent to are what conntrack's original
+   * tuple holds (as for a swarm ingress port) and DOCKER-USER sees the container's address.
+   */
+  private static String publishedNat(String container) {
+    return "*nat\n-A PREROUTING -m mac --mac-source " + PUBLISHED_MAC + " -j DNAT --to-destination " + container
+        + "\nCOMMIT\n";
   }
 
   Netns node() {
@@ -94,7 +109,8 @@ final class KernelJudge {
     for (int i = 0; i < packets.size(); i++) {
       Packet p = packets.get(i);
       String[] link = links.get(IFACES.indexOf(p.iface()));
-      lines.append(link[0]).append(' ').append(link[1]).append(' ').append(link[2]).append(' ')
+      String srcMac = p.path() == Packet.Path.FORWARD ? PUBLISHED_MAC : link[2];
+      lines.append(link[0]).append(' ').append(link[1]).append(' ').append(srcMac).append(' ')
           .append(p.family() == Family.V4 ? "4" : "6").append(' ').append(proto(p.protocol())).append(' ')
           .append(p.src().address()).append(' ').append(p.dst().address()).append(' ')
           .append(p.srcPort()).append(' ').append(p.dstPort()).append(' ').append(p.icmpType().orElse(0)).append(' ')

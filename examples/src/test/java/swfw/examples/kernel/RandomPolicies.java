@@ -117,8 +117,14 @@ final class RandomPolicies {
     if (twoUplinks && random.nextBoolean()) {
       r.append(" on eth1");
     }
+    String fromFamily = "46";
     if (random.nextBoolean()) {
-      r.append(" from ").append(from("46")[0]);
+      String[] from = from("46");
+      r.append(" from ").append(from[0]);
+      fromFamily = from[1];
+    }
+    if (random.nextInt(3) == 0) {
+      r.append(" to ").append(to(fromFamily));
     }
     out.append(r).append(";\n");
   }
