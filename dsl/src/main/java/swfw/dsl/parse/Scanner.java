@@ -34,7 +34,7 @@ public final class Scanner implements TokenSource {
 
   private Scanner(String text) {
     this.text = text;
-    this.input = CharStreams.fromString(text);
+    this.input = new TextCharStream(text);
     this.source = new Pair<>(this, input);
   }
 
@@ -49,12 +49,8 @@ public final class Scanner implements TokenSource {
   }
 
   private static boolean hasSurrogates(String text) {
-    for (int i = 0, n = text.length(); i < n; i++) {
-      if (Character.isSurrogate(text.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
+    // Free for the usual Latin-1 text, which the JDK stores a byte a character and never holds a pair.
+    return text.codePointCount(0, text.length()) != text.length();
   }
 
   @Override
@@ -228,22 +224,39 @@ public final class Scanner implements TokenSource {
     return i < text.length() && text.charAt(i) == '+' ? i + 1 : i;
   }
 
-  /** The keywords of the grammar, and their token types. */
-  private static final String[] KEYWORDS = {"let", "include", "node", "host", "public", "trust", "allow", "deny",
-      "reject", "publish", "expect", "accept", "drop", "out", "on", "from", "to", "limit", "burst", "tcp", "udp",
-      "icmp", "icmpv6", "any", "role", "address", "user", "port", "key", "jump", "swarm"};
-  private static final int[] KEYWORD_TYPES = {SwfwLexer.LET, SwfwLexer.INCLUDE, SwfwLexer.NODE, SwfwLexer.HOST,
-      SwfwLexer.PUBLIC, SwfwLexer.TRUST, SwfwLexer.ALLOW, SwfwLexer.DENY, SwfwLexer.REJECT, SwfwLexer.PUBLISH,
-      SwfwLexer.EXPECT, SwfwLexer.ACCEPT, SwfwLexer.DROP, SwfwLexer.OUT, SwfwLexer.ON, SwfwLexer.FROM, SwfwLexer.TO,
-      SwfwLexer.LIMIT, SwfwLexer.BURST, SwfwLexer.TCP, SwfwLexer.UDP, SwfwLexer.ICMP, SwfwLexer.ICMPV6,
-      SwfwLexer.ANY, SwfwLexer.ROLE, SwfwLexer.ADDRESS, SwfwLexer.USER, SwfwLexer.PORT, SwfwLexer.KEY,
-      SwfwLexer.JUMP, SwfwLexer.SWARM};
+  /** The grammar's keywords and their token types, by first letter. */
+  private static final String[][] KEYWORDS = new String[128][];
+  private static final int[][] KEYWORD_TYPES = new int[128][];
+
+  static {
+    String[] words = {"let", "include", "node", "host", "public", "trust", "allow", "deny", "reject", "publish",
+        "expect", "accept", "drop", "out", "on", "from", "to", "limit", "burst", "tcp", "udp", "icmp", "icmpv6", "any",
+        "role", "address", "user", "port", "key", "jump", "swarm"};
+    int[] types = {SwfwLexer.LET, SwfwLexer.INCLUDE, SwfwLexer.NODE, SwfwLexer.HOST, SwfwLexer.PUBLIC,
+        SwfwLexer.TRUST, SwfwLexer.ALLOW, SwfwLexer.DENY, SwfwLexer.REJECT, SwfwLexer.PUBLISH, SwfwLexer.EXPECT,
+        SwfwLexer.ACCEPT, SwfwLexer.DROP, SwfwLexer.OUT, SwfwLexer.ON, SwfwLexer.FROM, SwfwLexer.TO, SwfwLexer.LIMIT,
+        SwfwLexer.BURST, SwfwLexer.TCP, SwfwLexer.UDP, SwfwLexer.ICMP, SwfwLexer.ICMPV6, SwfwLexer.ANY, SwfwLexer.ROLE,
+        SwfwLexer.ADDRESS, SwfwLexer.USER, SwfwLexer.PORT, SwfwLexer.KEY, SwfwLexer.JUMP, SwfwLexer.SWARM};
+    for (int i = 0; i < words.length; i++) {
+      char first = words[i].charAt(0);
+      String[] before = KEYWORDS[first] == null ? new String[0] : KEYWORDS[first];
+      int[] typesBefore = KEYWORD_TYPES[first] == null ? new int[0] : KEYWORD_TYPES[first];
+      KEYWORDS[first] = java.util.Arrays.copyOf(before, before.length + 1);
+      KEYWORDS[first][before.length] = words[i];
+      KEYWORD_TYPES[first] = java.util.Arrays.copyOf(typesBefore, typesBefore.length + 1);
+      KEYWORD_TYPES[first][before.length] = types[i];
+    }
+  }
 
   /** The keyword spelled by the word of {@code length} characters at {@code from}, or NAME. */
   private int keyword(int from, int length) {
-    for (int i = 0; i < KEYWORDS.length; i++) {
-      if (KEYWORDS[i].length() == length && text.startsWith(KEYWORDS[i], from)) {
-        return KEYWORD_TYPES[i];
+    char first = text.charAt(from);
+    String[] words = first < 128 ? KEYWORDS[first] : null;
+    if (words != null) {
+      for (int i = 0; i < words.length; i++) {
+        if (words[i].length() == length && text.startsWith(words[i], from)) {
+          return KEYWORD_TYPES[first][i];
+        }
       }
     }
     return SwfwLexer.NAME;
