@@ -47,26 +47,39 @@ public final class Addresses {
 
   /** ASCII digits only: Character.isDigit (and Integer.parseInt) accept other scripts' digits too. */
   private static boolean digits(String s) {
-    return s.chars().allMatch(c -> c >= '0' && c <= '9');
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
+  /** Four dot-separated decimal octets, no leading zeros; -1 when {@code s} is not one. */
   static long parseV4(String s) {
-    String[] parts = s.split("\\.", -1);
-    if (parts.length != 4) {
-      return -1;
-    }
     long v = 0;
-    for (String part : parts) {
-      if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0') || !digits(part)) {
-        return -1;
+    int octets = 0;
+    for (int i = 0; ; i++) {
+      int start = i;
+      int octet = 0;
+      for (; i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
+        if (i - start == 3) {
+          return -1;
+        }
+        octet = octet * 10 + s.charAt(i) - '0';
       }
-      int octet = Integer.parseInt(part);
-      if (octet > 255) {
+      if (i == start || i - start > 1 && s.charAt(start) == '0' || octet > 255) {
         return -1;
       }
       v = (v << 8) | octet;
+      octets++;
+      if (i == s.length()) {
+        return octets == 4 ? v : -1;
+      }
+      if (s.charAt(i) != '.' || octets == 4) {
+        return -1;
+      }
     }
-    return v;
   }
 
   static long[] parseV6(String s) {
@@ -105,31 +118,50 @@ public final class Addresses {
     if (s.isEmpty()) {
       return new int[0];
     }
-    String[] parts = s.split(":", -1);
-    int n = parts.length;
-    boolean v4Tail = mayEndInV4 && parts[n - 1].indexOf('.') >= 0;
+    int n = 1;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == ':') {
+        n++;
+      }
+    }
+    boolean v4Tail = mayEndInV4 && s.indexOf('.', s.lastIndexOf(':') + 1) >= 0;
     int[] out = new int[v4Tail ? n + 1 : n];
+    int start = 0;
     for (int i = 0; i < n; i++) {
-      String p = parts[i];
+      int end = i == n - 1 ? s.length() : s.indexOf(':', start);
       if (v4Tail && i == n - 1) {
-        long v4 = parseV4(p);
+        long v4 = parseV4(s.substring(start));
         if (v4 < 0) {
           return null;
         }
         out[i] = (int) (v4 >>> 16);
         out[i + 1] = (int) (v4 & 0xffff);
       } else {
-        if (p.isEmpty() || p.length() > 4) {
+        int group = hexGroup(s, start, end);
+        if (group < 0) {
           return null;
         }
-        for (char c : p.toCharArray()) {
-          if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
-            return null;
-          }
-        }
-        out[i] = Integer.parseInt(p, 16);
+        out[i] = group;
       }
+      start = end + 1;
     }
     return out;
+  }
+
+  /** One to four hex digits from {@code start} to {@code end}, or -1. */
+  private static int hexGroup(String s, int start, int end) {
+    if (end == start || end - start > 4) {
+      return -1;
+    }
+    int group = 0;
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (digit < 0) {
+        return -1;
+      }
+      group = group * 16 + digit;
+    }
+    return group;
   }
 }
