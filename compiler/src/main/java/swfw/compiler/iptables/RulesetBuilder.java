@@ -264,11 +264,16 @@ public final class RulesetBuilder {
       IpSet set = sets.computeIfAbsent(IpSet.of(family, cidrs).name(), k -> IpSet.of(family, cidrs));
       return List.of(new Addr(Optional.empty(), Optional.of(set)));
     }
-    return cidrs.stream().map(c -> new Addr(Optional.of(c), Optional.empty())).toList();
+    List<Addr> out = new ArrayList<>(cidrs.size());
+    for (Cidr c : cidrs) {
+      out.add(new Addr(Optional.of(c), Optional.empty()));
+    }
+    return out;
   }
 
   private String comment(RuleIr r) {
-    return location.apply(r.span()) + r.comment().map(c -> " " + c).orElse("");
+    String where = location.apply(r.span());
+    return r.comment().isPresent() ? where + " " + r.comment().get() : where;
   }
 
   private static String target(Verdict v) {

@@ -87,9 +87,12 @@ public final class IrBuilder {
    */
   private static void split(Resolved.Filter f, List<String> ifaces, List<RuleIr> out) {
     Match m = f.match();
-    for (Family family : landsIn(m)) {
-      Optional<List<Cidr>> from = m.from().map(l -> only(l, family));
-      Optional<List<Cidr>> to = m.to().map(l -> only(l, family));
+    for (Family family : families(m)) {
+      List<Cidr> from = m.from().isPresent() ? only(m.from().get(), family) : List.of();
+      List<Cidr> to = m.to().isPresent() ? only(m.to().get(), family) : List.of();
+      if (m.from().isPresent() && from.isEmpty() || m.to().isPresent() && to.isEmpty()) {
+        continue; // it does not land in this family (see landsIn)
+      }
       out.add(new RuleIr(f.span(), direction(f), verdict(f.verb()), family, ifaces, m.protocol(), m.ports(),
           m.icmpTypes(), anyIfWhole(from), anyIfWhole(to), m.limit(), f.comment()));
     }
@@ -119,12 +122,31 @@ public final class IrBuilder {
   }
 
   /** A list holding 0.0.0.0/0 or ::/0 restricts nothing: the empty list, as iptables-save prints it. */
-  private static List<Cidr> anyIfWhole(Optional<List<Cidr>> cidrs) {
-    return cidrs.filter(l -> l.stream().noneMatch(Cidr::isAny)).orElse(List.of());
+  private static List<Cidr> anyIfWhole(List<Cidr> cidrs) {
+    for (Cidr c : cidrs) {
+      if (c.isAny()) {
+        return List.of();
+      }
+    }
+    return cidrs;
   }
 
+  /** The addresses of one family; loops rather than streams: this runs for every rule of a big policy. */
   private static List<Cidr> only(List<Cidr> cidrs, Family family) {
-    return cidrs.stream().filter(c -> c.family() == family).toList();
+    int count = 0;
+    for (Cidr c : cidrs) {
+      count += c.family() == family ? 1 : 0;
+    }
+    if (count == cidrs.size()) {
+      return cidrs;
+    }
+    List<Cidr> out = new ArrayList<>(count);
+    for (Cidr c : cidrs) {
+      if (c.family() == family) {
+        out.add(c);
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static Direction direction(Resolved.Filter f) {
