@@ -326,7 +326,7 @@ final class Values {
     // As libxt_limit: the period (1/10000 s per packet) must be at least 1, so at most 10000 per second.
     if (count == 0 || unit != null && count > 10000 * secondsIn(unit)) {
       diags.error(Codes.BAD_RATE, l.span(), "rate " + l.rate() + "/" + l.unit().text() + " is out of range",
-          "iptables accepts 1/day up to 10000/second");
+          "a rate runs from 1/day to 10000/second (iptables-legacy also needs burst × time per packet within a day: SW3002)");
     }
     int burst = Rate.DEFAULT_BURST;
     if (l.burst().isPresent()) {
