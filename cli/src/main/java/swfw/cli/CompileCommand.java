@@ -100,10 +100,57 @@ final class CompileCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     Files.createDirectories(outputDir);
-    for (Output f : files) {
-      writeIfChanged(outputDir.resolve(f.name()), f);
+    if (rules(files) < PARALLEL_THRESHOLD) {
+      for (Output f : files) {
+        writeIfChanged(outputDir.resolve(f.name()), f);
+      }
+    } else {
+      writeAtOnce(files);
     }
     return ExitCodes.OK;
+  }
+
+  /** Rules above which the files are written on two threads: a big policy's files take a while each. */
+  private static final int PARALLEL_THRESHOLD = 4096;
+
+  private static int rules(List<Output> files) {
+    int rules = 0;
+    for (Output f : files) {
+      if (f instanceof RulesFile r) {
+        for (swfw.compiler.iptables.Chain c : r.rules().chains()) {
+          rules += c.rules().size();
+        }
+      }
+    }
+    return rules;
+  }
+
+  /** Every file, the second half on another thread; the first failure is thrown. */
+  private void writeAtOnce(List<Output> files) throws IOException {
+    int half = files.size() / 2;
+    java.util.concurrent.FutureTask<Void> second = new java.util.concurrent.FutureTask<>(() -> {
+      for (Output f : files.subList(half, files.size())) {
+        writeIfChanged(outputDir.resolve(f.name()), f);
+      }
+      return null;
+    });
+    Thread worker = new Thread(second, "swfw-write");
+    worker.setDaemon(true);
+    worker.start();
+    for (Output f : files.subList(0, half)) {
+      writeIfChanged(outputDir.resolve(f.name()), f);
+    }
+    try {
+      second.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing " + outputDir, e);
+    }
   }
 
   /** One file of the output, written straight to its destination: a big policy's files are large. */

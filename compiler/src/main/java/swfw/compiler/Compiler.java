@@ -6,11 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import swfw.compiler.check.LimitTooSlowForLegacy;
 import swfw.compiler.ir.IrBuilder;
 import swfw.compiler.ir.NodeIr;
 import swfw.compiler.ir.PolicyIr;
+import swfw.compiler.iptables.Ruleset;
 import swfw.compiler.iptables.RulesetBuilder;
 import swfw.diag.Diagnostics;
 import swfw.diag.Span;
@@ -28,13 +31,36 @@ public final class Compiler {
     if (diags.errorCount() > before) {
       return Optional.empty();
     }
-    Function<Span, String> location = locations(policy.root());
     List<CompiledNode> nodes = new ArrayList<>();
     for (NodeIr node : ir.nodes()) {
-      nodes.add(new CompiledNode(node.role(), RulesetBuilder.build(node, Family.V4, location),
-          RulesetBuilder.build(node, Family.V6, location)));
+      nodes.add(lower(node, policy.root()));
     }
     return Optional.of(new CompiledPolicy(fileName(policy.root()), ir, nodes));
+  }
+
+  /** Rules of a node above which its IPv6 ruleset is built on a second thread while IPv4's is. */
+  static final int PARALLEL_THRESHOLD = 4096;
+
+  /** Both families' rulesets of a node; the two builds share nothing, so a big node's run at once. */
+  private static CompiledNode lower(NodeIr node, Path root) {
+    if (node.rules().size() < PARALLEL_THRESHOLD) {
+      Function<Span, String> location = locations(root);
+      return new CompiledNode(node.role(), RulesetBuilder.build(node, Family.V4, location),
+          RulesetBuilder.build(node, Family.V6, location));
+    }
+    FutureTask<Ruleset> v6 = new FutureTask<>(() -> RulesetBuilder.build(node, Family.V6, locations(root)));
+    Thread worker = new Thread(v6, "swfw-lower-v6");
+    worker.setDaemon(true);
+    worker.start();
+    Ruleset v4 = RulesetBuilder.build(node, Family.V4, locations(root));
+    try {
+      return new CompiledNode(node.role(), v4, v6.get());
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while lowering node '" + node.role() + "'", e);
+    }
   }
 
   /** {@code cluster.swfw:12}, or {@code inc/web.swfw:3} for an included file: stable wherever swfw runs. */
