@@ -45,10 +45,16 @@ public final class IrBuilder {
     Map<String, Guard> trusted = new LinkedHashMap<>();
     for (Resolved s : mine) {
       if (s instanceof Resolved.Interfaces i) {
-        i.names().forEach(n -> (i.guarded() ? guarded : trusted).putIfAbsent(n, new Guard(n, i.span())));
+        for (String name : i.names()) {
+          (i.guarded() ? guarded : trusted).putIfAbsent(name, new Guard(name, i.span()));
+        }
       } else if (s instanceof Resolved.Filter f && !f.outbound() && !f.verb().isExpectation()) {
         // Naming an interface in 'allow … on IFACE' guards it for this node, as 'public' does.
-        f.match().ifaces().forEach(n -> guarded.putIfAbsent(n, new Guard(n, f.span())));
+        for (String name : f.match().ifaces()) {
+          if (!guarded.containsKey(name)) {
+            guarded.put(name, new Guard(name, f.span()));
+          }
+        }
       }
     }
     for (Guard g : guarded.values()) {

@@ -162,6 +162,10 @@ final class Values {
   }
 
   List<PortRange> ports(List<Item> items) {
+    if (items.size() == 1 && items.get(0) instanceof Item.Port p) {
+      // The usual case, 'allow tcp 22': no set to sort and merge.
+      return port(p).map(List::of).orElse(List.of());
+    }
     TreeSet<PortRange> out = new TreeSet<>();
     for (Item item : items) {
       if (item instanceof Item.Port p) {
