@@ -5,7 +5,7 @@
 #
 #   agent.sh begin NONCE              take the push lock; print facts and the live filter tables
 #   agent.sh apply NONCE SECONDS [dry-run] < FILES
-#                                     stage the files, back up the live rules, test the payloads, arm a
+#                                     back up the live rules, stage the files, test the payloads, arm a
 #                                     rollback that fires after SECONDS unless confirmed, apply IPv4 and IPv6
 #   agent.sh confirm NONCE            disarm the rollback, then persist for boot (run over a NEW connection)
 #   agent.sh persist NONCE < FILES    persist boot files without applying anything
@@ -56,7 +56,8 @@ fail() {
 log() {
   [ -d "$VAR" ] || mkdir -p "$VAR" 2>/dev/null
   printf '%s %s %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "${NONCE:--}" "$*" >>"$VAR/log" 2>/dev/null || true
-  command -v logger >/dev/null 2>&1 && logger -t swfw -- "${NONCE:--} $*" 2>/dev/null
+  # to syslog too, where something listens (the journal's socket, syslogd's)
+  [ -S /dev/log ] && command -v logger >/dev/null 2>&1 && logger -t swfw -- "${NONCE:--} $*" 2>/dev/null
   return 0
 }
 first_line() { tr '\n' ' ' <"$1" | sed -e 's/  */ /g' -e 's/ $//' | cut -c1-300; }
@@ -180,18 +181,43 @@ cmd_begin() {
   say "--- end"
 }
 
-# Splits the FILES on standard input into the push's staging folder.
+# Splits the FILES on standard input into the push's staging folder. For each family whose apply
+# and rollback arrived, also writes test.vF for the namespace test: the backup's filter table, the
+# apply and the rollback, one after the other (one iptables-restore --noflush loads them into the
+# empty namespace, each transaction committed in turn).
 read_files() {
-  awk -v dir="$VAR/stage/$NONCE" -v mark="--- swfw-file $NONCE " '
+  awk -v dir="$VAR/stage/$NONCE" -v backup="$VAR/backup/$NONCE" -v mark="--- swfw-file $NONCE " '
     index($0, mark) == 1 {
       name = substr($0, length(mark) + 1)
-      if (name !~ /^(apply|rollback|rules)[.]v[46]$/) { print "unknown staged file " name > "/dev/stderr"; exit 1 }
+      if (name !~ /^(apply|rollback|rules)[.]v[46]$/) { print "unknown staged file " name > "/dev/stderr"; bad = 1; exit 1 }
       if (out != "") close(out)
       out = dir "/" name
+      got[name] = 1
       printf "" > out
       next
     }
     out != "" { print > out }
+    END {
+      if (bad) exit 1
+      if (out != "") close(out)
+      for (f = 4; f <= 6; f += 2) {
+        if (!(("apply.v" f) in got) || !(("rollback.v" f) in got)) continue
+        test = dir "/test.v" f
+        printf "" > test
+        table = ""
+        while ((getline line < (backup ".v" f)) > 0) {
+          if (line ~ /^[*]/) table = substr(line, 2)
+          if (table == "filter" && line !~ /^#/) print line > test
+          if (line == "COMMIT") table = ""
+        }
+        close(backup ".v" f)
+        while ((getline line < (dir "/apply.v" f)) > 0) print line > test
+        close(dir "/apply.v" f)
+        while ((getline line < (dir "/rollback.v" f)) > 0) print line > test
+        close(dir "/rollback.v" f)
+        close(test)
+      }
+    }
   ' || fail 10 "cannot stage the files of push $NONCE"
 }
 
@@ -205,9 +231,11 @@ family_name() { if [ "$1" = 4 ]; then echo IPv4; else echo IPv6; fi; }
 
 # The strongest check short of applying: load the live filter table (from the backup just taken)
 # into a throw-away network namespace, apply the payload there, roll it back, and compare swfw's
-# chains and hooks (as multisets of lines, counters stripped) with what was there before. One
-# namespace for both families, tested side by side. (`iptables-nft-restore --test` only parses; legacy --test misses
-# kernel checks.) Sets $sandboxed to the families that passed.
+# chains and hooks (as multisets of lines, counters stripped) with the backup's. One namespace for
+# both families, tested side by side. The three go in one iptables-restore (test.vF, see
+# read_files); only when that fails are they loaded again one by one, to tell which failed and
+# report its own error. (`iptables-nft-restore --test` only parses; legacy --test misses kernel
+# checks.) Sets $sandboxed to the families that passed.
 SANDBOX='
   s=$1; b=$2; shift 2
   for f in "$@"; do
@@ -215,10 +243,15 @@ SANDBOX='
       if [ "$f" = 4 ]; then R=iptables-restore S=iptables-save; else R=ip6tables-restore S=ip6tables-save; fi
       e=$s/sandbox.v$f.err
       rc=0
-      if ! "$R" -w 10 -T filter <"$b.v$f" 2>"$e"; then rc=21
-      elif ! "$S" -t filter >"$e.before" 2>"$e"; then rc=21
-      elif ! "$R" -w 10 --noflush <"$s/apply.v$f" 2>"$e"; then rc=22
-      elif ! "$R" -w 10 --noflush <"$s/rollback.v$f" 2>"$e"; then rc=23
+      if ! "$R" -w 10 --noflush <"$s/test.v$f" 2>"$e"; then
+        # which of the three failed, with its own error (and the line numbers of its own file)
+        rc=21
+        if "$R" -w 10 -T filter <"$b.v$f" 2>"$e.one"; then
+          rc=22
+          if ! "$R" -w 10 --noflush <"$s/apply.v$f" 2>"$e.one"; then mv -f "$e.one" "$e"
+          elif ! "$R" -w 10 --noflush <"$s/rollback.v$f" 2>"$e.one"; then rc=23; mv -f "$e.one" "$e"
+          fi
+        fi
       elif ! "$S" -t filter >"$e.after" 2>"$e"; then rc=24
       fi
       echo "$rc" >"$s/sandbox.v$f.rc"
@@ -237,19 +270,21 @@ sandbox_test() {
   # shellcheck disable=SC2086
   unshare -n sh -c "$SANDBOX" sh "$s" "$VAR/backup/$NONCE" $fams
   urc=$?
-  # swfw's chains and hooks after the rollback against before, as multisets of lines (counters
-  # stripped), for the families that got that far: one awk prints the families that differ
+  # swfw's chains and hooks after the rollback against the backup's filter table (what the test
+  # namespace was loaded from), as multisets of lines (counters stripped), for the families that got
+  # that far: one awk prints the families that differ
   compare=
   for f in $fams; do
     read -r rc <"$s/sandbox.v$f.rc"
-    [ "$rc" = 0 ] && compare="$compare $s/sandbox.v$f.err.before $s/sandbox.v$f.err.after"
+    [ "$rc" = 0 ] && compare="$compare $VAR/backup/$NONCE.v$f $s/sandbox.v$f.err.after"
   done
   differ=
   if [ -n "$compare" ]; then
     # shellcheck disable=SC2086
     awk '
-      FNR == 1 { fam = FILENAME; sub(/.*sandbox[.]v/, "", fam); fam = substr(fam, 1, 1); before = FILENAME ~ /[.]before$/ }
-      /^(:SWFW-|-A SWFW-)/ || /--comment swfw-hook/ {
+      FNR == 1 { before = FILENAME !~ /[.]after$/; f = FILENAME; sub(/[.]err[.]after$/, "", f); fam = substr(f, length(f), 1); table = "filter" }
+      /^\*/ { table = substr($0, 2) }
+      table == "filter" && (/^(:SWFW-|-A SWFW-)/ || /--comment swfw-hook/) {
         sub(/ \[[0-9]*:[0-9]*\]$/, "")
         n[fam SUBSEP $0] += before ? 1 : -1
       }
@@ -351,12 +386,12 @@ cmd_apply() {
   need_tools
   own_lock
   RELEASE_ON_FAIL=1
+  backup
   read_files
   s=$VAR/stage/$NONCE
-  for f in apply.v4 apply.v6 rollback.v4 rollback.v6; do
+  for f in apply.v4 apply.v6 rollback.v4 rollback.v6 test.v4 test.v6; do
     [ -f "$s/$f" ] || fail 10 "staged file $f is missing"
   done
-  backup
   test_payloads
   say "tested=ok"
   if [ "$mode" = dry-run ]; then

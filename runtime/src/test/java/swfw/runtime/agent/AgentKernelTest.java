@@ -126,6 +126,38 @@ class AgentKernelTest {
   }
 
   @Test
+  void aRollbackThatFailsInTheTestNamespaceIsReportedWithItsOwnLineAndChangesNothing() throws Exception {
+    String before = host.iptables().save();
+    AgentClient agent = AgentClient.withRandomNonce();
+    try (Remote r = ssh.connect(hostEntry())) {
+      agent.begin(r);
+      String bad = "*filter\n-D INPUT -p tcp -m tcp --dport 7 -j DROP\nCOMMIT\n";
+      AgentError e = assertThrows(AgentError.class,
+          () -> agent.apply(r, files(CHAIN, NOTHING, bad, NOTHING), Duration.ofSeconds(5), false));
+      assertEquals(AgentError.TEST_FAILED, e.code(), e.getMessage());
+      // the payload and its rollback are tested in one iptables-restore; the error is the rollback's own
+      assertTrue(e.getMessage().startsWith("IPv4 rollback failed to load in a test namespace: "), e.getMessage());
+      assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+    assertEquals(before, host.iptables().save());
+    assertTrue(Files.notExists(host.file("/run/swfw/lock")), "the lock is released");
+  }
+
+  @Test
+  void aRollbackThatLoadsButLeavesSwfwsChainsFailsTheTest() throws Exception {
+    String before = host.iptables().save();
+    AgentClient agent = AgentClient.withRandomNonce();
+    try (Remote r = ssh.connect(hostEntry())) {
+      agent.begin(r);
+      AgentError e = assertThrows(AgentError.class,
+          () -> agent.apply(r, files(CHAIN, NOTHING, NOTHING, NOTHING), Duration.ofSeconds(5), false));
+      assertEquals(AgentError.TEST_FAILED, e.code(), e.getMessage());
+      assertEquals("IPv4 rollback does not restore the previous rules (test namespace)", e.getMessage());
+    }
+    assertEquals(before, host.iptables().save());
+  }
+
+  @Test
   void aSecondPushWaitsForThePendingOneAndAStaleConfirmationIsRefused() throws Exception {
     AgentClient first = AgentClient.withRandomNonce();
     AgentClient second = AgentClient.withRandomNonce();
