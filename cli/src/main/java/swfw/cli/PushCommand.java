@@ -16,6 +16,7 @@ import swfw.runtime.push.HostResult;
 import swfw.runtime.push.Progress;
 import swfw.runtime.push.Push;
 import swfw.runtime.push.PushOptions;
+import swfw.runtime.push.Step;
 import swfw.runtime.ssh.Ssh;
 import swfw.runtime.verify.Verify;
 
@@ -68,8 +69,14 @@ final class PushCommand implements Callable<Integer> {
       description = "Summary format: table or json (default: ${DEFAULT-VALUE}).")
   String output;
 
+  @Option(names = "--timings",
+      description = "Prefix progress lines with the seconds since swfw started, show each SSH login's algorithms,"
+          + " and end with how long the hosts took between their steps.")
+  boolean timings;
+
   @Override
   public Integer call() {
+    PushTimings clock = timings ? new PushTimings() : null;
     PrintWriter err = spec.commandLine().getErr();
     if (!output.equals("table") && !output.equals("json")) {
       throw new UserError(ExitCodes.USAGE, "--output must be table or json, not '" + output + "'");
@@ -89,7 +96,7 @@ final class PushCommand implements Callable<Integer> {
     Ssh ssh = new Ssh(sshSettings.ssh(), d.inventory());
     List<HostResult> results;
     try {
-      results = new Push(ssh, d.inventory(), options, progress(err)).run(d.targets());
+      results = new Push(ssh, d.inventory(), options, progress(err, clock)).run(d.targets());
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCodes.USAGE, e.getMessage());
     }
@@ -98,6 +105,9 @@ final class PushCommand implements Callable<Integer> {
     out.flush();
     results.stream().filter(HostResult::failed).forEach(r -> err.println("swfw: " + r.host().name() + ": "
         + r.message() + r.swarmProblem().map(p -> "; " + p).orElse("")));
+    if (clock != null) {
+      clock.summary(err);
+    }
     err.flush();
     return results.stream().anyMatch(HostResult::failed) ? ExitCodes.DEPLOY : ExitCodes.OK;
   }
@@ -112,10 +122,14 @@ final class PushCommand implements Callable<Integer> {
     }
   }
 
-  private static Progress progress(PrintWriter err) {
+  private static Progress progress(PrintWriter err, PushTimings clock) {
     return (host, step, detail) -> {
+      String at = clock == null ? "" : clock.event(host, step);
+      if (clock == null && step == Step.CONNECTED) {
+        return;
+      }
       synchronized (err) {
-        err.println(host.name() + ": " + step.text() + (detail.isEmpty() ? "" : " " + detail));
+        err.println(at + host.name() + ": " + step.text() + (detail.isEmpty() ? "" : " " + detail));
         err.flush();
       }
     };

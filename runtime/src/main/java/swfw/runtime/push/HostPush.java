@@ -39,6 +39,7 @@ final class HostPush {
   private final long started = System.nanoTime();
   private int added;
   private Map<String, String> files = Map.of();
+  private final Map<Family, String> bootFiles = new java.util.EnumMap<>(Family.class);
   private int removed;
 
   HostPush(Ssh ssh, Target target, PushOptions options, Progress progress, Optional<Swarm> swarm) {
@@ -56,6 +57,7 @@ final class HostPush {
   HostResult run() {
     progress.event(host(), Step.CONNECT, host().endpoint());
     try (Remote r = ssh.connect(host())) {
+      progress.event(host(), Step.CONNECTED, r.algorithms());
       return begun(r);
     } catch (HostError e) {
       return end(Outcome.UNCHANGED, e.getMessage());
@@ -71,8 +73,10 @@ final class HostPush {
     try {
       Change v4 = target.change(Family.V4, begin.save4());
       Change v6 = target.change(Family.V6, begin.save6());
-      added = v4.added() + v6.added();
-      removed = v4.removed() + v6.removed();
+      Change.Counts c4 = v4.counts();
+      Change.Counts c6 = v6.counts();
+      added = c4.added() + c6.added();
+      removed = c4.removed() + c6.removed();
       boolean live = !v4.changed() && !v6.changed();
       boolean persisted = persisted(begin, Family.V4) && persisted(begin, Family.V6);
       if (live && persisted) {
@@ -118,9 +122,14 @@ final class HostPush {
 
   private Map<String, String> bootFiles() {
     Map<String, String> f = new LinkedHashMap<>();
-    f.put("rules.v4", target.bootFile(Family.V4));
-    f.put("rules.v6", target.bootFile(Family.V6));
+    f.put("rules.v4", bootFile(Family.V4));
+    f.put("rules.v6", bootFile(Family.V6));
     return f;
+  }
+
+  /** The role's boot file, rendered once per host and family. */
+  private String bootFile(Family f) {
+    return bootFiles.computeIfAbsent(f, target::bootFile);
   }
 
   private HostResult drainAndApply(Remote r) throws HostError {
@@ -185,6 +194,7 @@ final class HostPush {
     }
     Duration connect = left.compareTo(ssh.options().connectTimeout()) < 0 ? left : ssh.options().connectTimeout();
     try (Remote fresh = ssh.connect(host(), connect)) {
+      progress.event(host(), Step.CONNECTED, fresh.algorithms());
       agent.confirm(fresh);
       progress.event(host(), Step.CONFIRMED, "");
       return end(Outcome.APPLIED, "applied +" + added + " -" + removed + ", confirmed over a new connection");
@@ -241,7 +251,7 @@ final class HostPush {
 
   /** The boot file on the host is the one this push would write (the agent prints its SHA-256). */
   private boolean persisted(Begin begin, Family f) {
-    return begin.fact(f == Family.V4 ? "persisted-v4" : "persisted-v6").equals(sha256(target.bootFile(f)));
+    return begin.fact(f == Family.V4 ? "persisted-v4" : "persisted-v6").equals(sha256(bootFile(f)));
   }
 
   private void releaseQuietly(Remote r) {

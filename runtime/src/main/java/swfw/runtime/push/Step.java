@@ -3,6 +3,8 @@ package swfw.runtime.push;
 /** What a host's push is doing; {@link Progress} hears each as it starts or ends. */
 public enum Step {
   CONNECT("connecting"),
+  /** Logged in (the detail names the negotiated algorithms); the CLI shows it with --timings. */
+  CONNECTED("logged in"),
   CHANGES("changes"),
   NOTE("note:"),
   IN_POLICY("in policy"),

@@ -22,12 +22,19 @@ public final class Remote implements AutoCloseable {
   private final SSHClient client;
   private final SSHClient jump;
   private final Duration commandTimeout;
+  private final String algorithms;
 
-  Remote(Host host, SSHClient client, SSHClient jump, Duration commandTimeout) {
+  Remote(Host host, SSHClient client, SSHClient jump, Duration commandTimeout, String algorithms) {
     this.host = host;
     this.client = client;
     this.jump = jump;
     this.commandTimeout = commandTimeout;
+    this.algorithms = algorithms;
+  }
+
+  /** The key exchange, host key, cipher (and MAC, unless the cipher authenticates) negotiated. */
+  public String algorithms() {
+    return algorithms;
   }
 
   public Host host() {

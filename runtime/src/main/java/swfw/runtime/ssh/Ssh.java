@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
 import net.schmizz.sshj.Config;
-import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -42,16 +41,16 @@ public final class Ssh {
   private static CompletableFuture<Config> shared;
 
   /**
-   * Starts building sshj's configuration on a thread of its own. It costs about 150 ms of start-up
-   * (sshj registers Bouncy Castle as a security provider and tries every cipher it knows), which
-   * a command that will connect can spend while it compiles the policy instead of after.
+   * Starts building sshj's configuration on a thread of its own: registering Bouncy Castle as the
+   * security provider costs tens of milliseconds of start-up, which a command that will connect can
+   * spend while it compiles the policy instead of after (see {@link SshConfig}).
    */
   public static synchronized void prepare() {
     if (shared == null) {
       CompletableFuture<Config> f = new CompletableFuture<>();
       Thread t = new Thread(() -> {
         try {
-          f.complete(new DefaultConfig());
+          f.complete(SshConfig.build());
         } catch (RuntimeException | Error e) {
           f.completeExceptionally(e);
         }
@@ -89,7 +88,7 @@ public final class Ssh {
     }
     try {
       Opened o = open(host, jump, timeout);
-      return new Remote(host, o.client, jump, options.commandTimeout());
+      return new Remote(host, o.client, jump, options.commandTimeout(), o.algorithms);
     } catch (HostError e) {
       if (jump != null) {
         Remote.closeQuietly(jump);
@@ -98,7 +97,7 @@ public final class Ssh {
     }
   }
 
-  private record Opened(SSHClient client) {}
+  private record Opened(SSHClient client, String algorithms) {}
 
   private Opened open(Host host, SSHClient via, java.time.Duration timeout) throws HostError {
     SSHClient c = new SSHClient(config);
@@ -110,6 +109,14 @@ public final class Ssh {
       throw new HostError("cannot read " + options.knownHosts() + ": " + Failures.reason(e));
     }
     c.addHostKeyVerifier(verifier);
+    String[] negotiated = {"?"};
+    c.getTransport().addAlgorithmsVerifier(a -> {
+      negotiated[0] = a.getKeyExchangeAlgorithm() + " " + a.getSignatureAlgorithm() + " "
+          + a.getClient2ServerCipherAlgorithm()
+          + (a.getClient2ServerCipherAlgorithm().contains("-poly1305") || a.getClient2ServerCipherAlgorithm().contains("gcm")
+              ? "" : " " + a.getClient2ServerMACAlgorithm());
+      return true;
+    });
     int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     c.setConnectTimeout(ms);
     c.getTransport().setTimeoutMs(ms);
@@ -134,7 +141,8 @@ public final class Ssh {
       throw e;
     }
     try {
-      c.authPublickey(host.user(), providers);
+      c.auth(host.user(), providers.stream().<net.schmizz.sshj.userauth.method.AuthMethod>map(SignedPublickey::new)
+          .toList());
     } catch (IOException e) {
       Remote.closeQuietly(c);
       String keyNames = String.join(", ", keyFiles(host).stream().map(Path::toString).toList());
@@ -142,7 +150,7 @@ public final class Ssh {
           + ": the server refused the key " + keyNames : "cannot log in as " + host.user() + "@"
           + host.endpoint() + ": " + Failures.reason(e));
     }
-    return new Opened(c);
+    return new Opened(c, negotiated[0]);
   }
 
   private Host jumpHost(Host host) throws HostError {
