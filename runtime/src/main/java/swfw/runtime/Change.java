@@ -24,21 +24,30 @@ public record Change(String hostName, Family family, SwfwPart current, SwfwPart 
   }
 
   public int added() {
-    return count('+');
+    return counts().added();
   }
 
   public int removed() {
-    return count('-');
+    return counts().removed();
   }
 
-  private int count(char sign) {
-    int n = 0;
+  /** Lines added and removed, from one diff. */
+  public record Counts(int added, int removed) {}
+
+  public Counts counts() {
+    int plus = 0;
+    int minus = 0;
     for (String line : diff().split("\n")) {
-      if (line.length() > 0 && line.charAt(0) == sign && !line.startsWith("+++") && !line.startsWith("---")) {
-        n++;
+      if (line.isEmpty() || line.startsWith("+++") || line.startsWith("---")) {
+        continue;
+      }
+      if (line.charAt(0) == '+') {
+        plus++;
+      } else if (line.charAt(0) == '-') {
+        minus++;
       }
     }
-    return n;
+    return new Counts(plus, minus);
   }
 
   /** The transaction that turns the live part into the desired one. */

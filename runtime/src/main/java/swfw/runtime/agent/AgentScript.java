@@ -12,7 +12,16 @@ public final class AgentScript {
 
   private AgentScript() {}
 
+  /** The script, read from the jar once per run (every host's push uploads it). */
   public static String text() {
+    return Text.VALUE;
+  }
+
+  private static final class Text {
+    static final String VALUE = read();
+  }
+
+  private static String read() {
     try (InputStream in = AgentScript.class.getResourceAsStream("agent.sh")) {
       if (in == null) {
         throw new IllegalStateException("agent.sh missing from the runtime jar");

@@ -2,7 +2,7 @@ package swfw.runtime.push;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +46,8 @@ public final class Push {
       throw new IllegalArgumentException("hosts with a swarm node name need a manager to drain them: give --manager HOST,"
           + " or a host whose role name contains 'manager' or 'master'");
     }
-    Map<Target, HostResult> results = new LinkedHashMap<>();
+    // by identity: a Target's record hash would hash its whole compiled rule set
+    Map<Target, HostResult> results = new IdentityHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.forks(), others.size())),
         daemon("swfw-push"));
     try (Swarm swarm = manager.map(m -> new Swarm(ssh, m, options.drainTimeout())).orElse(null)) {
