@@ -10,22 +10,25 @@
 # Not a test: run it by hand, as root (Debian's ansible: apt-get install ansible).
 #
 # Usage: bench/push-vs-ansible.sh [HOSTS] [RUNS]        (defaults: 20 hosts, 3 runs)
-#   SETTINGS="swfw:1 swfw:20 ansible:1 ansible:5 ansible:20 ansible+pipelining:5"  (the default)
+#   SETTINGS="swfw:1 swfw:20 ansible:1 ansible:5 ansible:20 ansible+pipelining:5 ansible+pipelining:20"
+#   (the default, with 20 for HOSTS)
 #   TOOL:FORKS, timed in this order in each run (rotated by one each run). TOOL is swfw or ansible,
 #   the latter optionally with +pipelining (ANSIBLE_PIPELINING=True) and +facts (the play gathers
-#   facts, Ansible's default). Prints every time, then medians and ratios.
+#   facts, Ansible's default). Prints every time, then medians and ratios, and the CPU-bound floor of
+#   a push on this machine (a --forks 1 push's CPU time, hosts and swfw, over the number of cores).
 #   SWFW_BASE_JAR=path/to/swfw.jar adds the TOOL "base": swfw push from another build (say, main's),
 #   started with ./swfw's JVM flags, e.g. SETTINGS="base:20 swfw:20".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 hosts=${1:-20}
 runs=${2:-3}
-read -r -a settings <<<"${SETTINGS:-swfw:1 swfw:$hosts ansible:1 ansible:5 ansible:$hosts ansible+pipelining:5}"
+read -r -a settings <<<"${SETTINGS:-swfw:1 swfw:$hosts ansible:1 ansible:5 ansible:$hosts ansible+pipelining:5 ansible+pipelining:$hosts}"
 
 # shellcheck source=bench/lib/nshosts.sh
 . bench/lib/nshosts.sh
 command -v ansible-playbook >/dev/null || { echo "push-vs-ansible: ansible-playbook is missing (apt-get install ansible)" >&2; exit 2; }
 ./swfw --version >/dev/null    # builds the CLI when needed
+./swfw push --help >/dev/null  # records the start-up archive of the SSH verbs when needed
 nshosts_up "$hosts"
 trap nshosts_down EXIT
 W=$NS_WORK
@@ -159,4 +162,12 @@ for s in "${settings[@]}"; do
 done
 if [[ -n ${med[swfw:1]:-} && -n ${med[swfw:$hosts]:-} ]]; then
   printf '%-40s / %-26s %6sx   (%s hosts)\n' "$(label swfw:1)" "$(label "swfw:$hosts")" "$(ratio swfw:1 "swfw:$hosts")" "$hosts"
+  # On this machine the hosts and swfw share the cores: however many hosts run at once, a push cannot
+  # take less than the CPU time a --forks 1 push uses (hosts and swfw) spread over every core.
+  cpu1=$(awk -v h="$(median <<<"${hostcpu[swfw:1]}")" -v o="$(median <<<"${opcpu[swfw:1]}")" 'BEGIN { print h + o }')
+  awk -v c="$cpu1" -v n="$(nproc)" -v w1="${med[swfw:1]}" -v wn="${med[swfw:$hosts]}" -v h="$hosts" 'BEGIN {
+    floor = c / n
+    printf "CPU-bound floor: %.2f s CPU of a --forks 1 push / %d cores = %.2f s; --forks %s takes %.2f s (floor/wall %.0f%%),\n", c, n, floor, h, wn, 100 * floor / wn
+    printf "a speed-up over --forks 1 of %.1fx where the floor allows at most %.1fx\n", w1 / wn, w1 / floor
+  }'
 fi

@@ -9,21 +9,42 @@ import java.io.Writer;
  * never loads still work; they are only read from the jar as usual. Only {@code check} and
  * {@code compile} in their {@link QuickStart} form: a JDK 25 cache loads every class it holds when the
  * JVM starts, so picocli's classes in it would slow those runs down more than they speed up the rest.
+ *
+ * <p>With a second argument {@code ssh}, the workload of the archive {@code ./swfw} keeps apart for
+ * the verbs that log in over SSH (plan, push, verify): those verbs' command lines through picocli,
+ * the policy's compilation, and the cryptography of a login without a server
+ * ({@link swfw.runtime.ssh.SshRehearsal}). Without it, a push loads sshj's and Bouncy Castle's classes
+ * from the jar before its first connection.
  */
 public final class Training {
   private Training() {}
 
-  /** @param args one policy file with a node role that guards eth0, such as examples/swarm/cluster.swfw */
+  /**
+   * @param args one policy file with a node role that guards eth0, such as examples/swarm/cluster.swfw;
+   *     then {@code ssh} for the archive of plan, push and verify
+   */
   public static void main(String[] args) {
     String policy = args[0];
+    boolean ssh = args.length > 1 && args[1].equals("ssh");
     PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-    String[][] runs = {
-        {"check", policy},
-        {"compile", policy},
-        {"compile", "--live", "--stdout", policy},
-    };
+    String[][] runs = ssh
+        ? new String[][] {
+            {"push", "--help"},
+            {"plan", "--help"},
+            {"verify", "--help"},
+            {"check", policy},
+            {"compile", "--live", "--stdout", policy},
+        }
+        : new String[][] {
+            {"check", policy},
+            {"compile", policy},
+            {"compile", "--live", "--stdout", policy},
+        };
     for (String[] run : runs) {
       Cli.run(run, nowhere, nowhere);
+    }
+    if (ssh) {
+      swfw.runtime.ssh.SshRehearsal.run();
     }
   }
 }
