@@ -1,6 +1,7 @@
 package swfw.compiler.lint;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,16 +42,25 @@ final class Coverage {
 
   private Coverage() {}
 
+  /** Per rule of a chain, in order: the earlier rules that together decide all its packets, if any. */
+  interface Search {
+    List<Optional<List<Span>>> coverers(List<RuleIr> chain, boolean outbound);
+  }
+
   static List<Covered> find(List<NodeIr> nodes) {
+    return find(nodes, Coverers::of);
+  }
+
+  static List<Covered> find(List<NodeIr> nodes, Search search) {
     Coverage c = new Coverage();
     for (NodeIr node : nodes) {
       for (Family family : Family.values()) {
         for (Direction d : List.of(Direction.INBOUND, Direction.PUBLISHED)) {
           for (Guard g : node.guarded()) {
-            c.chain(node.rules(family, d).stream().filter(r -> r.ifaces().contains(g.iface())).toList(), false);
+            c.chain(node.rules(family, d).stream().filter(r -> r.ifaces().contains(g.iface())).toList(), false, search);
           }
         }
-        c.chain(node.rules(family, Direction.OUTBOUND), true);
+        c.chain(node.rules(family, Direction.OUTBOUND), true, search);
       }
     }
     List<Covered> out = new ArrayList<>();
@@ -77,13 +87,21 @@ final class Coverage {
   }
 
   static Result of(LintContext policy) {
+    return of(policy, Coverers::of);
+  }
+
+  static Result of(LintContext policy, Search search) {
     List<NodeIr> nodes = policy.compiled().ir().nodes();
-    List<Covered> covered = find(nodes);
+    List<Covered> covered = find(nodes, search);
     Map<Span, Kind> kinds = new LinkedHashMap<>();
     Map<Span, Boolean> limited = new LinkedHashMap<>();
+    Set<Span> limitedRules = new HashSet<>();
+    for (NodeIr n : nodes) {
+      n.rules().stream().filter(RuleIr::isLimited).forEach(r -> limitedRules.add(r.span()));
+    }
     for (Covered c : covered) {
       kinds.put(c.statement(), kind(c, policy.filters()));
-      limited.put(c.statement(), limitedCoverer(nodes, c));
+      limited.put(c.statement(), c.coverers().stream().anyMatch(limitedRules::contains));
     }
     return new Result(covered, kinds, limited);
   }
@@ -98,53 +116,18 @@ final class Coverage {
     return by.stream().allMatch(f -> verdict(f).equals(verdict(mine))) ? Kind.SHADOWED : Kind.OVERRIDDEN;
   }
 
-  /** Whether some earlier rule with a rate limit is among those that cover {@code statement}. */
-  private static boolean limitedCoverer(List<NodeIr> nodes, Covered covered) {
-    for (NodeIr n : nodes) {
-      for (RuleIr r : n.rules()) {
-        if (covered.coverers().contains(r.span()) && r.isLimited()) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private void chain(List<RuleIr> rules, boolean outbound) {
-    List<Shape> shapes = rules.stream().map(r -> Shape.of(r, outbound)).toList();
+  private void chain(List<RuleIr> rules, boolean outbound, Search search) {
+    List<Optional<List<Span>>> found = search.coverers(rules, outbound);
     for (int i = 0; i < rules.size(); i++) {
       Span span = rules.get(i).span();
       int[] counts = placements.computeIfAbsent(span, s -> new int[2]);
       counts[0]++;
-      Optional<List<Span>> by = coverers(shapes.get(i), shapes.subList(0, i), outbound);
+      Optional<List<Span>> by = found.get(i);
       if (by.isPresent()) {
         counts[1]++;
         coverers.computeIfAbsent(span, s -> new LinkedHashSet<>()).addAll(by.get());
       }
     }
-  }
-
-  /** The earlier rules that together decide every packet of {@code rule}, or empty when some part escapes. */
-  static Optional<List<Span>> coverers(Shape rule, List<Shape> earlier, boolean outbound) {
-    List<Shape> candidates = earlier.stream().filter(e -> !(outbound && e.limited())).toList();
-    for (Shape e : candidates) {
-      if (e.covers(rule.whole())) {
-        return Optional.of(List.of(e.span()));
-      }
-    }
-    List<Shape.Box> parts = rule.parts(MAX_PARTS);
-    if (parts.size() <= 1) {
-      return Optional.empty();
-    }
-    Set<Span> by = new LinkedHashSet<>();
-    for (Shape.Box part : parts) {
-      Optional<Shape> e = candidates.stream().filter(c -> c.covers(part)).findFirst();
-      if (e.isEmpty()) {
-        return Optional.empty();
-      }
-      by.add(e.get().span());
-    }
-    return Optional.of(List.copyOf(by));
   }
 
   /** The verdict class of a statement: what it does with the packets it matches. */
