@@ -29,6 +29,10 @@ import swfw.dsl.value.Family;
  * too, since the packets over its limit are dropped right after it. Inbound rules are judged on new
  * connections, which is all that reaches them past the conntrack accept (swfw never marks packets
  * UNTRACKED); a rate-limited outbound rule matches only new connections, so it covers nothing.
+ *
+ * <p>Coverers are the first earlier rule that covers the whole rule or else, part by part, the first that
+ * covers each part. {@link Coverers} finds them through an index rather than by comparing each rule with
+ * every earlier one, which took minutes on 100,000 rules; the tests hold it to that plain search.
  */
 final class Coverage {
   /** Atoms of a rule tried one by one, at most: beyond, only whole-rule covers are looked for. */
