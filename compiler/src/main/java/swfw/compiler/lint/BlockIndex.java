@@ -21,11 +21,16 @@ final class BlockIndex {
   static final int DIMENSIONS = 3;
 
   /** Aligned blocks: prefix length and the two halves of the first value. */
-  static final class Blocks {
+  static final class Blocks implements Wide.BlockSink {
     int size;
     int[] lengths = new int[4];
     long[] his = new long[4];
     long[] los = new long[4];
+
+    @Override
+    public void accept(int length, long hi, long lo) {
+      add(length, hi, lo);
+    }
 
     void add(int length, long hi, long lo) {
       if (size == lengths.length) {

@@ -6,8 +6,9 @@ import java.util.List;
 import swfw.compiler.ir.RuleIr;
 import swfw.diag.Span;
 import swfw.dsl.ast.Protocol;
+import swfw.dsl.value.Cidr;
 import swfw.dsl.value.Family;
-import swfw.dsl.value.IcmpType;
+import swfw.dsl.value.PortRange;
 
 /**
  * A rule of one chain as the coverage search ({@link Coverers}) sees it: every packet it matches as one
@@ -39,16 +40,35 @@ final class ChainRule {
     any[FROM] = r.from().isEmpty();
     any[TO] = r.to().isEmpty();
     long[] all = r.family() == Family.V4 ? new long[] {0, 0, 0, 0xffffffffL} : new long[] {0, 0, -1L, -1L};
-    ranges[PORTS] = any[PORTS] ? new long[] {0, 0, 0, 65535}
-        : Wide.concat(r.ports().stream().map(Wide::range).toList());
-    ranges[FROM] = any[FROM] ? all : Wide.concat(r.from().stream().map(Wide::range).toList());
-    ranges[TO] = any[TO] ? all : Wide.concat(r.to().stream().map(Wide::range).toList());
+    ranges[PORTS] = any[PORTS] ? new long[] {0, 0, 0, 65535} : ports(r.ports());
+    ranges[FROM] = any[FROM] ? all : networks(r.from());
+    ranges[TO] = any[TO] ? all : networks(r.to());
     for (int d = 0; d < DIMENSIONS; d++) {
       unions[d] = Wide.union(ranges[d]);
     }
-    icmp = r.icmpTypes().isEmpty() ? null : r.icmpTypes().stream().mapToInt(IcmpType::type).toArray();
-    String[] ifaces = outbound && !r.ifaces().isEmpty() ? r.ifaces().toArray(String[]::new) : null;
+    icmp = r.icmpTypes().isEmpty() ? null : new int[r.icmpTypes().size()];
+    for (int i = 0; icmp != null && i < icmp.length; i++) {
+      icmp[i] = r.icmpTypes().get(i).type();
+    }
+    String[] ifaces = outbound && !r.ifaces().isEmpty() ? r.ifaces().toArray(new String[0]) : null;
     whole = new Box(r.protocol().ordinal(), ranges, icmp, ifaces);
+  }
+
+  private static long[] ports(List<PortRange> ports) {
+    long[] out = new long[ports.size() * 4];
+    for (int i = 0; i < ports.size(); i++) {
+      out[i * 4 + 1] = ports.get(i).low();
+      out[i * 4 + 3] = ports.get(i).high();
+    }
+    return out;
+  }
+
+  private static long[] networks(List<Cidr> networks) {
+    long[] out = new long[networks.size() * 4];
+    for (int i = 0; i < networks.size(); i++) {
+      Wide.range(networks.get(i), out, i * 4);
+    }
+    return out;
   }
 
   /** The dimensions in which the rule matches less than everything, as bits {@code 1 << dimension}. */

@@ -178,7 +178,7 @@ final class Coverers {
     BlockIndex.Blocks out = new BlockIndex.Blocks();
     for (int i = 0; i < Math.min(max, ranges.length / 4); i++) {
       BlockIndex.Blocks all = new BlockIndex.Blocks();
-      Wide.blocks(ranges, i, all::add);
+      Wide.blocks(ranges, i, all);
       int largest = 0;
       for (int j = 1; j < all.size; j++) {
         if (all.lengths[j] < all.lengths[largest]) {
@@ -207,7 +207,7 @@ final class Coverers {
       }
       blocks[d] = new BlockIndex.Blocks();
       for (int i = 0; i < r.unions[d].length / 4; i++) {
-        Wide.blocks(r.unions[d], i, blocks[d]::add);
+        Wide.blocks(r.unions[d], i, blocks[d]);
       }
     }
     index.add(n, r.whole.protocol(), blocks);

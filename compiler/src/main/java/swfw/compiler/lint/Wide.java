@@ -3,7 +3,6 @@ package swfw.compiler.lint;
 import java.util.ArrayList;
 import java.util.List;
 import swfw.dsl.value.Cidr;
-import swfw.dsl.value.PortRange;
 
 /**
  * Unsigned 128-bit values as two longs (high, low), and inclusive ranges of them as four longs in a row:
@@ -24,16 +23,16 @@ final class Wide {
     return c != 0 ? c : Long.compareUnsigned(aLo, bLo);
   }
 
-  static long[] range(PortRange p) {
-    return new long[] {0, p.low(), 0, p.high()};
-  }
-
-  static long[] range(Cidr c) {
+  /** Writes the range of network {@code c} into {@code out} from {@code at} on. */
+  static void range(Cidr c, long[] out, int at) {
     Cidr n = c.network();
     int host = c.bits() - c.prefix();
     long hiMask = host <= 64 ? 0 : host >= 128 ? -1L : (1L << (host - 64)) - 1;
     long loMask = host >= 64 ? -1L : (1L << host) - 1;
-    return new long[] {n.hi(), n.lo(), n.hi() | hiMask, n.lo() | loMask};
+    out[at] = n.hi();
+    out[at + 1] = n.lo();
+    out[at + 2] = n.hi() | hiMask;
+    out[at + 3] = n.lo() | loMask;
   }
 
   /** Ranges one after the other in one array. */
@@ -47,6 +46,9 @@ final class Wide {
 
   /** Sorted, with overlapping and adjacent ranges joined. */
   static long[] union(long[] ranges) {
+    if (ranges.length == 4) {
+      return ranges.clone();
+    }
     List<long[]> sorted = new ArrayList<>();
     for (int i = 0; i < ranges.length; i += 4) {
       sorted.add(new long[] {ranges[i], ranges[i + 1], ranges[i + 2], ranges[i + 3]});
