@@ -12,13 +12,17 @@ import java.util.List;
  * prefixes, only at the prefix lengths in use.
  *
  * <p>Two filings: per dimension (ports, sources, destinations), and combined, under one block of each
- * dimension at once, which finds the rules that hold a block in all three (a rule that would be filed
- * under more than {@code maxCombined} combinations is filed with a dimension left open). Combined lookups cost one per
+ * dimension at once, which finds the rules that hold a block in all three. The combined filing is
+ * coarser: at the blocks' ancestors of a prefix length that is a multiple of 8 (few lengths, so few
+ * combinations of them), and a rule that would be filed under more than {@code maxCombined}
+ * combinations is filed with a dimension left open. Combined lookups cost one per
  * combination of prefix lengths in use; past {@code maxShapes} of those (per protocol) the combined
  * filing is given up and only the per-dimension one answers.
  */
 final class BlockIndex {
   static final int DIMENSIONS = 3;
+  /** Combined filing is at prefix lengths that are multiples of this. */
+  private static final int STEP = 8;
 
   /** Aligned blocks: prefix length and the two halves of the first value. */
   static final class Blocks implements Wide.BlockSink {
@@ -112,8 +116,26 @@ final class BlockIndex {
       }
     }
     if (combined) {
-      addCombined(rule, protocol, blocks.clone());
+      addCombined(rule, protocol, new Blocks[] {coarse(blocks[0]), coarse(blocks[1]), coarse(blocks[2])});
     }
+  }
+
+  /**
+   * The blocks' ancestors at a prefix length that is a multiple of {@link #STEP}, each once: what the
+   * combined filing files under, so that rules with networks of many lengths make few shapes.
+   */
+  private static Blocks coarse(Blocks blocks) {
+    Blocks out = new Blocks();
+    for (int i = 0; i < blocks.size; i++) {
+      int l = blocks.lengths[i] / STEP * STEP;
+      long hi = Wide.prefixHi(blocks.his[i], l);
+      long lo = Wide.prefixLo(blocks.los[i], l);
+      int last = out.size - 1;
+      if (last < 0 || out.lengths[last] != l || out.his[last] != hi || out.los[last] != lo) {
+        out.add(l, hi, lo);
+      }
+    }
+    return out;
   }
 
   private void addCombined(int rule, int protocol, Blocks[] blocks) {

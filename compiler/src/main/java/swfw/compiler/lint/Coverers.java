@@ -28,7 +28,7 @@ final class Coverers {
    * {@link BlockIndex}). They change the time taken, never the answer.
    */
   record Tuning(int tried, int few, int maxCombined, int maxShapes) {
-    static final Tuning DEFAULT = new Tuning(8, 32, 64, 128);
+    static final Tuning DEFAULT = new Tuning(8, 32, 64, 256);
   }
 
   private final ChainRule[] rules;
