@@ -14,6 +14,11 @@ in ferm's, into DIR:
       N address-free rules (tcp or udp, one port each), so every rule lands in both families:
       2N emitted rules. ferm's dual-stack form: 'domain (ip ip6) table filter chain X { ... }'.
 
+  overlap.swfw
+      N tcp rules with overlapping port ranges (a random start, up to 1,000 ports wide) and no
+      addresses, so that most are covered by an earlier one: the worst case of the index behind
+      swfw check's lints about rules that never match (SW4002-SW4004).
+
   blocklist.swfw
       a blocklist of N IPv4 addresses ('let blocklist = { ... }; deny from blocklist;'), which swfw
       turns into one kernel address set; beside it the same addresses in the two plain forms that
@@ -88,6 +93,21 @@ def dual(n, out):
         "        DROP;\n    }\n}\n"])
 
 
+def overlapping_ranges(n):
+    """(low, high) per rule: a deterministic pseudo-random start in 1..64000 and width in 0..1000."""
+    x = 12345
+    for _ in range(n):
+        x = (x * 6364136223846793005 + 1442695040888963407) % 2**64
+        low = 1 + (x >> 33) % 64000
+        yield low, low + (x >> 13) % 1001
+
+
+def overlap(n, out):
+    write(os.path.join(out, "overlap.swfw"), [
+        f"# {n} generated tcp rules with overlapping port ranges (bench/gen-100k.py)\npublic eth0;\n",
+        *(f"allow tcp {low}-{high};\n" for low, high in overlapping_ranges(n))])
+
+
 def blocklisted(i):
     """Addresses spread over 198.18.0.0/15 and beyond, as a real list's would be: not one /16."""
     v = (0xC6120000 + i * 7919) & 0xFFFFFFFF
@@ -116,6 +136,7 @@ def main():
     os.makedirs(a.dir, exist_ok=True)
     addresses(a.rules, a.dir)
     dual(a.rules, a.dir)
+    overlap(a.rules, a.dir)
     blocklist(a.rules, a.dir)
 
 

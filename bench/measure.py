@@ -30,12 +30,15 @@ TIME = "/usr/bin/time"
 def run_once(argv, rss_file):
     """Wall and CPU seconds of one run, and its peak RSS in KB as GNU time measures it (a child of
     this script would count this script's own memory: Linux keeps the larger of the two across exec)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen([TIME, "-f", "%M", "-o", rss_file, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
+    # stderr goes to a file, not a pipe: a command that writes more than a pipe holds (swfw check's
+    # diagnostics on a big policy) would block on a pipe that is read only after it ends.
+    with tempfile.TemporaryFile() as err_file:
+        start = time.perf_counter()
+        proc = subprocess.Popen([TIME, "-f", "%M", "-o", rss_file, *argv], stdout=subprocess.DEVNULL, stderr=err_file)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        err_file.seek(0)
+        err = err_file.read()[-4000:].decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f"measure: '{shlex.join(argv)}' exited {code}:\n{err}")

@@ -21,6 +21,10 @@ final class ChainRule {
   static final int TO = 2;
   private static final int DIMENSIONS = BlockIndex.DIMENSIONS;
   private static final int ANY = Protocol.ANY.ordinal();
+  /** Every port, IPv4 or IPv6 address as a range: shared by the rules that do not restrict them, never written. */
+  private static final long[] ALL_PORTS = {0, 0, 0, 65535};
+  private static final long[] ALL_V4 = {0, 0, 0, 0xffffffffL};
+  private static final long[] ALL_V6 = {0, 0, -1L, -1L};
 
   /** Some packets: a protocol, per dimension ranges ({@link Wide}), ICMP types and interfaces ({@code null}: all). */
   record Box(int protocol, long[][] ranges, int[] icmp, String[] ifaces) {}
@@ -29,6 +33,7 @@ final class ChainRule {
   final boolean limited;
   final Box whole;
   final boolean[] any = new boolean[DIMENSIONS];
+  /** Per dimension the rule restricts, its ranges joined ({@link Wide#union}); {@code null} where {@link #any}. */
   final long[][] unions = new long[DIMENSIONS][];
   final int[] icmp;
 
@@ -39,12 +44,12 @@ final class ChainRule {
     any[PORTS] = r.ports().isEmpty();
     any[FROM] = r.from().isEmpty();
     any[TO] = r.to().isEmpty();
-    long[] all = r.family() == Family.V4 ? new long[] {0, 0, 0, 0xffffffffL} : new long[] {0, 0, -1L, -1L};
-    ranges[PORTS] = any[PORTS] ? new long[] {0, 0, 0, 65535} : ports(r.ports());
+    long[] all = r.family() == Family.V4 ? ALL_V4 : ALL_V6;
+    ranges[PORTS] = any[PORTS] ? ALL_PORTS : ports(r.ports());
     ranges[FROM] = any[FROM] ? all : networks(r.from());
     ranges[TO] = any[TO] ? all : networks(r.to());
     for (int d = 0; d < DIMENSIONS; d++) {
-      unions[d] = Wide.union(ranges[d]);
+      unions[d] = any[d] ? null : Wide.union(ranges[d]);
     }
     icmp = r.icmpTypes().isEmpty() ? null : new int[r.icmpTypes().size()];
     for (int i = 0; icmp != null && i < icmp.length; i++) {
