@@ -15,6 +15,14 @@ final class Ranges {
   /** {@code low}..{@code high}, both included. */
   record Range(BigInteger low, BigInteger high) {}
 
+  /** A class, not {@code Comparator.comparing}: its lambdas would be spun at every start of {@code check}. */
+  private static final Comparator<Range> BY_LOW = new Comparator<>() {
+    @Override
+    public int compare(Range a, Range b) {
+      return a.low().compareTo(b.low());
+    }
+  };
+
   private Ranges() {}
 
   static Range of(PortRange p) {
@@ -46,7 +54,7 @@ final class Ranges {
   /** Sorted, with overlapping and adjacent ranges joined. */
   static List<Range> union(List<Range> ranges) {
     List<Range> sorted = new ArrayList<>(ranges);
-    sorted.sort(Comparator.comparing(Range::low));
+    sorted.sort(BY_LOW);
     List<Range> out = new ArrayList<>();
     for (Range r : sorted) {
       Range last = out.isEmpty() ? null : out.get(out.size() - 1);
