@@ -99,7 +99,9 @@ final class CompileCommand implements Callable<Integer> {
       print(files);
       return ExitCodes.OK;
     }
-    Files.createDirectories(outputDir);
+    if (!Files.isDirectory(outputDir)) {
+      Files.createDirectories(outputDir); // on an existing folder it throws and catches an exception first
+    }
     if (rules(files) < PARALLEL_THRESHOLD) {
       for (Output f : files) {
         writeIfChanged(outputDir.resolve(f.name()), f);
