@@ -73,6 +73,16 @@ final class Probes {
     return out;
   }
 
+  /** Whether any of the node's inbound rules of {@code family} could match {@code protocol}/{@code port}. */
+  static boolean anyMayMatch(NodeIr node, Family family, Protocol protocol, int port) {
+    for (RuleIr r : node.rules(family, Direction.INBOUND)) {
+      if (mayMatch(r, protocol, port)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Likewise their destination networks. */
   static List<Cidr> destinationsNamed(NodeIr node, Family family, Protocol protocol, int port) {
     List<Cidr> out = new ArrayList<>();

@@ -92,6 +92,9 @@ final class SwarmExposure {
 
   private static void probe(NodeIr node, Family family, Port port, NetfilterModel model, Set<Cidr> inventory,
       List<Exposure> out) {
+    if (!Probes.anyMayMatch(node, family, port.protocol, port.port)) {
+      return; // only a statement's rule is blamed, and none of them can match this port
+    }
     List<Cidr> named = new ArrayList<>(Probes.sourcesNamed(node, family, port.protocol, port.port));
     named.addAll(inventory);
     List<Cidr> sources = Probes.classes(family, named, Probes.outside(family));
