@@ -234,8 +234,11 @@ public final class PolicyParser {
     }
   }
 
-  /** A stream over tokens lexed and numbered already: no second buffer of a big policy's tokens. */
-  private static final class LexedTokenStream extends CommonTokenStream {
+  /**
+   * A stream over tokens lexed and numbered already: no second buffer of a big policy's tokens. Also
+   * one statement's tokens ({@link StatementParser}).
+   */
+  static final class LexedTokenStream extends CommonTokenStream {
     LexedTokenStream(List<Token> tokens) {
       super(new ListTokenSource(tokens));
       this.tokens = tokens;

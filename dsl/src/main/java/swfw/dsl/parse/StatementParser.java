@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonToken;
-import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -138,7 +136,7 @@ final class StatementParser {
         statement.add(t);
       }
       statement.add(eof(tokens.get(ends[s] - 1), statement.size()));
-      parser.setTokenStream(new StatementTokens(statement));
+      parser.setTokenStream(new PolicyParser.LexedTokenStream(statement));
       try {
         SwfwParser.StatementContext ctx = parser.statement();
         if (parser.getCurrentToken().getType() != Token.EOF) {
@@ -161,14 +159,5 @@ final class StatementParser {
     eof.setCharPositionInLine(last.getCharPositionInLine() + last.getStopIndex() - last.getStartIndex() + 1);
     eof.setTokenIndex(index);
     return eof;
-  }
-
-  /** A stream over one statement's tokens, lexed already. */
-  private static final class StatementTokens extends CommonTokenStream {
-    StatementTokens(List<Token> tokens) {
-      super(new ListTokenSource(tokens));
-      this.tokens = tokens;
-      this.fetchedEOF = true;
-    }
   }
 }
