@@ -26,6 +26,7 @@ import swfw.compiler.iptables.IptablesText;
 import swfw.compiler.iptables.Ruleset;
 import swfw.compiler.text.UnifiedDiff;
 import swfw.dsl.Frontend;
+import swfw.dsl.TwoThreads;
 import swfw.dsl.value.Family;
 
 @Command(name = "compile", description = {
@@ -103,16 +104,15 @@ final class CompileCommand implements Callable<Integer> {
       Files.createDirectories(outputDir); // on an existing folder it throws and catches an exception first
     }
     if (rules(files) < PARALLEL_THRESHOLD) {
-      for (Output f : files) {
-        writeIfChanged(outputDir.resolve(f.name()), f);
-      }
+      write(files);
     } else {
-      writeAtOnce(files);
+      int half = files.size() / 2;
+      TwoThreads.run("swfw-write", () -> write(files.subList(0, half)), () -> write(files.subList(half, files.size())));
     }
     return ExitCodes.OK;
   }
 
-  /** Rules above which the files are written on two threads: a big policy's files take a while each. */
+  /** Rules above which half the files are written on a second thread: a big policy's files take a while each. */
   private static final int PARALLEL_THRESHOLD = 4096;
 
   private static int rules(List<Output> files) {
@@ -127,32 +127,11 @@ final class CompileCommand implements Callable<Integer> {
     return rules;
   }
 
-  /** Every file, the second half on another thread; the first failure is thrown. */
-  private void writeAtOnce(List<Output> files) throws IOException {
-    int half = files.size() / 2;
-    java.util.concurrent.FutureTask<Void> second = new java.util.concurrent.FutureTask<>(() -> {
-      for (Output f : files.subList(half, files.size())) {
-        writeIfChanged(outputDir.resolve(f.name()), f);
-      }
-      return null;
-    });
-    Thread worker = new Thread(second, "swfw-write");
-    worker.setDaemon(true);
-    worker.start();
-    for (Output f : files.subList(0, half)) {
+  private Void write(List<Output> files) throws IOException {
+    for (Output f : files) {
       writeIfChanged(outputDir.resolve(f.name()), f);
     }
-    try {
-      second.get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while writing " + outputDir, e);
-    }
+    return null;
   }
 
   /** One file of the output, written straight to its destination: a big policy's files are large. */

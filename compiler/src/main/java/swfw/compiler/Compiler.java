@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import swfw.compiler.check.LimitTooSlowForLegacy;
 import swfw.compiler.ir.IrBuilder;
@@ -17,6 +15,7 @@ import swfw.compiler.iptables.Ruleset;
 import swfw.compiler.iptables.RulesetBuilder;
 import swfw.diag.Diagnostics;
 import swfw.diag.Span;
+import swfw.dsl.TwoThreads;
 import swfw.dsl.check.CheckedPolicy;
 import swfw.dsl.value.Family;
 
@@ -48,19 +47,10 @@ public final class Compiler {
       return new CompiledNode(node.role(), RulesetBuilder.build(node, Family.V4, location),
           RulesetBuilder.build(node, Family.V6, location));
     }
-    FutureTask<Ruleset> v6 = new FutureTask<>(() -> RulesetBuilder.build(node, Family.V6, locations(root)));
-    Thread worker = new Thread(v6, "swfw-lower-v6");
-    worker.setDaemon(true);
-    worker.start();
-    Ruleset v4 = RulesetBuilder.build(node, Family.V4, locations(root));
-    try {
-      return new CompiledNode(node.role(), v4, v6.get());
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while lowering node '" + node.role() + "'", e);
-    }
+    TwoThreads.Both<Ruleset, Ruleset> both = TwoThreads.run("swfw-lower-v6",
+        () -> RulesetBuilder.build(node, Family.V4, locations(root)),
+        () -> RulesetBuilder.build(node, Family.V6, locations(root)));
+    return new CompiledNode(node.role(), both.here(), both.there());
   }
 
   /** {@code cluster.swfw:12}, or {@code inc/web.swfw:3} for an included file: stable wherever swfw runs. */

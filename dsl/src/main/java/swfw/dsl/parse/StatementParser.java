@@ -2,12 +2,12 @@ package swfw.dsl.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import swfw.dsl.TwoThreads;
 import swfw.dsl.ast.Stmt;
 import swfw.grammar.SwfwLexer;
 import swfw.grammar.SwfwParser;
@@ -44,33 +44,14 @@ final class StatementParser {
       return parseRange(tokens, ends, 0, ends.length, builder);
     }
     int half = ends.length / 2;
-    AtomicReference<List<Stmt>> secondHalf = new AtomicReference<>();
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    Thread worker = new Thread(() -> {
-      try {
-        secondHalf.set(parseRange(tokens, ends, half, ends.length, builder));
-      } catch (RuntimeException e) {
-        failure.set(e); // rethrown on the caller's thread, as if it had parsed this half itself
-      }
-    }, "swfw-parse");
-    worker.setDaemon(true);
-    worker.start();
-    List<Stmt> first = parseRange(tokens, ends, 0, half, builder);
-    try {
-      worker.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    TwoThreads.Both<List<Stmt>, List<Stmt>> halves = TwoThreads.run("swfw-parse",
+        () -> parseRange(tokens, ends, 0, half, builder), () -> parseRange(tokens, ends, half, ends.length, builder));
+    if (halves.here() == null || halves.there() == null) {
       return null;
     }
-    if (failure.get() != null) {
-      throw failure.get();
-    }
-    List<Stmt> second = secondHalf.get();
-    if (first == null || second == null) {
-      return null;
-    }
-    first.addAll(second);
-    return first;
+    List<Stmt> all = halves.here();
+    all.addAll(halves.there());
+    return all;
   }
 
   /** Gives every token its index in {@code tokens} again. */
