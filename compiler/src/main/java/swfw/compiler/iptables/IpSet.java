@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -65,7 +64,7 @@ public final class IpSet {
     }
     long[][] r = ranges();
     Cidr net = address.network();
-    long[] end = end(net);
+    Cidr end = address.last();
     // The last range starting at or before the address: ranges are merged, so it is the only candidate.
     int low = 0;
     int high = r[0].length / 2 - 1;
@@ -79,7 +78,7 @@ public final class IpSet {
         high = mid - 1;
       }
     }
-    return found >= 0 && compare(end[0], end[1], r[1][2 * found], r[1][2 * found + 1]) <= 0;
+    return found >= 0 && compare(end.hi(), end.lo(), r[1][2 * found], r[1][2 * found + 1]) <= 0;
   }
 
   private long[][] ranges() {
@@ -96,47 +95,32 @@ public final class IpSet {
     for (Cidr c : members) {
       sorted.add(c.network());
     }
-    sorted.sort(BY_START);
+    sorted.sort(null); // by address, a network before the smaller ones it holds
     long[] starts = new long[2 * sorted.size()];
     long[] ends = new long[2 * sorted.size()];
     int n = 0;
     for (Cidr c : sorted) {
-      long[] end = end(c);
+      Cidr end = c.last();
       if (n > 0 && compare(c.hi(), c.lo(), ends[2 * n - 2], ends[2 * n - 1]) <= 0) {
-        if (compare(end[0], end[1], ends[2 * n - 2], ends[2 * n - 1]) > 0) {
-          ends[2 * n - 2] = end[0];
-          ends[2 * n - 1] = end[1];
+        if (compare(end.hi(), end.lo(), ends[2 * n - 2], ends[2 * n - 1]) > 0) {
+          ends[2 * n - 2] = end.hi();
+          ends[2 * n - 1] = end.lo();
         }
         continue;
       }
       starts[2 * n] = c.hi();
       starts[2 * n + 1] = c.lo();
-      ends[2 * n] = end[0];
-      ends[2 * n + 1] = end[1];
+      ends[2 * n] = end.hi();
+      ends[2 * n + 1] = end.lo();
       n++;
     }
     return new long[][] {Arrays.copyOf(starts, 2 * n), Arrays.copyOf(ends, 2 * n)};
-  }
-
-  /** The last address of a network, as [hi, lo]. */
-  private static long[] end(Cidr network) {
-    int hostBits = network.bits() - network.prefix();
-    long loMask = hostBits >= 64 ? -1L : (1L << hostBits) - 1;
-    long hiMask = hostBits <= 64 ? 0 : hostBits == 128 ? -1L : (1L << (hostBits - 64)) - 1;
-    return new long[] {network.hi() | hiMask, network.lo() | loMask};
   }
 
   private static int compare(long aHi, long aLo, long bHi, long bLo) {
     int byHi = Long.compareUnsigned(aHi, bHi);
     return byHi != 0 ? byHi : Long.compareUnsigned(aLo, bLo);
   }
-
-  private static final Comparator<Cidr> BY_START = new Comparator<>() {
-    @Override
-    public int compare(Cidr a, Cidr b) {
-      return IpSet.compare(a.hi(), a.lo(), b.hi(), b.lo());
-    }
-  };
 
   @Override
   public boolean equals(Object o) {

@@ -30,9 +30,7 @@ final class Ranges {
   }
 
   static Range of(Cidr c) {
-    BigInteger start = value(c.network());
-    BigInteger size = BigInteger.ONE.shiftLeft(c.bits() - c.prefix());
-    return new Range(start, start.add(size).subtract(BigInteger.ONE));
+    return new Range(value(c.network()), value(c.last()));
   }
 
   /** Every address of a family. */

@@ -25,14 +25,12 @@ final class Wide {
 
   /** Writes the range of network {@code c} into {@code out} from {@code at} on. */
   static void range(Cidr c, long[] out, int at) {
-    Cidr n = c.network();
-    int host = c.bits() - c.prefix();
-    long hiMask = host <= 64 ? 0 : host >= 128 ? -1L : (1L << (host - 64)) - 1;
-    long loMask = host >= 64 ? -1L : (1L << host) - 1;
-    out[at] = n.hi();
-    out[at + 1] = n.lo();
-    out[at + 2] = n.hi() | hiMask;
-    out[at + 3] = n.lo() | loMask;
+    Cidr first = c.network();
+    Cidr last = c.last();
+    out[at] = first.hi();
+    out[at + 1] = first.lo();
+    out[at + 2] = last.hi();
+    out[at + 3] = last.lo();
   }
 
   /** Ranges one after the other in one array. */

@@ -25,6 +25,15 @@ public record Cidr(Family family, long hi, long lo, int prefix) implements Compa
     return new Cidr(family, hi & hiMask, lo & loMask, prefix);
   }
 
+  /** The last address of this network (host bits all set), as a single address. */
+  public Cidr last() {
+    int host = bits() - prefix;
+    long hiMask = host <= 64 ? 0 : host >= 128 ? -1L : (1L << (host - 64)) - 1;
+    long loMask = host >= 64 ? -1L : (1L << host) - 1;
+    Cidr n = network();
+    return new Cidr(family, n.hi | hiMask, n.lo | loMask, bits());
+  }
+
   public boolean hasHostBits() {
     return !equals(network());
   }

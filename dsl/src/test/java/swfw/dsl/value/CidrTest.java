@@ -79,4 +79,18 @@ class CidrTest {
         cidr("10.0.0.0/16"), cidr("10.0.0.0/8"), cidr("8000::/1")));
     assertEquals("[10.0.0.0/8, 10.0.0.0/16, 255.0.0.0/8, ::1/128, 8000::/1, ffff::/16]", sorted.toString());
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "10.1.2.3/8, 10.255.255.255/32",
+    "192.0.2.7, 192.0.2.7/32",
+    "0.0.0.0/0, 255.255.255.255/32",
+    "2001:db8::5/64, 2001:db8::ffff:ffff:ffff:ffff/128",
+    "2001:db8::/32, 2001:db8:ffff:ffff:ffff:ffff:ffff:ffff/128",
+    "::/0, ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128",
+    "2001:db8::1, 2001:db8::1/128",
+  })
+  void lastIsTheNetworksLastAddress(String network, String last) {
+    assertEquals(last, cidr(network).last().toString());
+  }
 }
