@@ -62,34 +62,36 @@ final class Probes {
     return List.copyOf(out);
   }
 
-  /** The source networks of the node's inbound rules of {@code family} that could match {@code protocol}/{@code port}. */
-  static List<Cidr> sourcesNamed(NodeIr node, Family family, Protocol protocol, int port) {
-    List<Cidr> out = new ArrayList<>();
+  /** The node's inbound rules of {@code family} that could match {@code protocol}/{@code port}. */
+  static List<RuleIr> mayMatch(NodeIr node, Family family, Protocol protocol, int port) {
+    List<RuleIr> out = new ArrayList<>();
     for (RuleIr r : node.rules(family, Direction.INBOUND)) {
       if (mayMatch(r, protocol, port)) {
-        out.addAll(r.from());
+        out.add(r);
       }
     }
     return out;
   }
 
-  /** Whether any of the node's inbound rules of {@code family} could match {@code protocol}/{@code port}. */
-  static boolean anyMayMatch(NodeIr node, Family family, Protocol protocol, int port) {
-    for (RuleIr r : node.rules(family, Direction.INBOUND)) {
-      if (mayMatch(r, protocol, port)) {
-        return true;
-      }
-    }
-    return false;
+  /** The source networks of the node's inbound rules of {@code family} that could match {@code protocol}/{@code port}. */
+  static List<Cidr> sourcesNamed(NodeIr node, Family family, Protocol protocol, int port) {
+    return sources(mayMatch(node, family, protocol, port));
   }
 
-  /** Likewise their destination networks. */
-  static List<Cidr> destinationsNamed(NodeIr node, Family family, Protocol protocol, int port) {
+  /** The source networks the rules name. */
+  static List<Cidr> sources(List<RuleIr> rules) {
     List<Cidr> out = new ArrayList<>();
-    for (RuleIr r : node.rules(family, Direction.INBOUND)) {
-      if (mayMatch(r, protocol, port)) {
-        out.addAll(r.to());
-      }
+    for (RuleIr r : rules) {
+      out.addAll(r.from());
+    }
+    return out;
+  }
+
+  /** The destination networks the rules name. */
+  static List<Cidr> destinations(List<RuleIr> rules) {
+    List<Cidr> out = new ArrayList<>();
+    for (RuleIr r : rules) {
+      out.addAll(r.to());
     }
     return out;
   }

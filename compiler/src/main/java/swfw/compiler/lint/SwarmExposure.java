@@ -12,6 +12,7 @@ import swfw.compiler.explain.NetfilterModel;
 import swfw.compiler.explain.Trace;
 import swfw.compiler.ir.Guard;
 import swfw.compiler.ir.NodeIr;
+import swfw.compiler.ir.RuleIr;
 import swfw.diag.Span;
 import swfw.dsl.ast.Protocol;
 import swfw.dsl.check.HostEntry;
@@ -92,13 +93,14 @@ final class SwarmExposure {
 
   private static void probe(NodeIr node, Family family, Port port, NetfilterModel model, Set<Cidr> inventory,
       List<Exposure> out) {
-    if (!Probes.anyMayMatch(node, family, port.protocol, port.port)) {
+    List<RuleIr> matching = Probes.mayMatch(node, family, port.protocol, port.port);
+    if (matching.isEmpty()) {
       return; // only a statement's rule is blamed, and none of them can match this port
     }
-    List<Cidr> named = new ArrayList<>(Probes.sourcesNamed(node, family, port.protocol, port.port));
+    List<Cidr> named = new ArrayList<>(Probes.sources(matching));
     named.addAll(inventory);
     List<Cidr> sources = Probes.classes(family, named, Probes.outside(family));
-    List<Cidr> destinations = destinations(node, family, port);
+    List<Cidr> destinations = destinations(family, matching);
     Set<List<Object>> seen = new HashSet<>();
     for (Guard g : node.guarded()) {
       for (Cidr src : sources) {
@@ -116,8 +118,8 @@ final class SwarmExposure {
     }
   }
 
-  private static List<Cidr> destinations(NodeIr node, Family family, Port port) {
-    List<Cidr> named = Probes.destinationsNamed(node, family, port.protocol, port.port);
+  private static List<Cidr> destinations(Family family, List<RuleIr> matching) {
+    List<Cidr> named = Probes.destinations(matching);
     if (named.isEmpty()) {
       return List.of(Probes.someHost(family));
     }
