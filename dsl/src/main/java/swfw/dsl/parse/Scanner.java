@@ -224,38 +224,40 @@ public final class Scanner implements TokenSource {
     return i < text.length() && text.charAt(i) == '+' ? i + 1 : i;
   }
 
-  /** The grammar's keywords and their token types, by first letter. */
-  private static final String[][] KEYWORDS = new String[128][];
-  private static final int[][] KEYWORD_TYPES = new int[128][];
+  /** A keyword of the grammar and its token type. */
+  private record Keyword(String word, int type) {}
 
-  static {
-    String[] words = {"let", "include", "node", "host", "public", "trust", "allow", "deny", "reject", "publish",
-        "expect", "accept", "drop", "out", "on", "from", "to", "limit", "burst", "tcp", "udp", "icmp", "icmpv6", "any",
-        "role", "address", "user", "port", "key", "jump", "swarm"};
-    int[] types = {SwfwLexer.LET, SwfwLexer.INCLUDE, SwfwLexer.NODE, SwfwLexer.HOST, SwfwLexer.PUBLIC,
-        SwfwLexer.TRUST, SwfwLexer.ALLOW, SwfwLexer.DENY, SwfwLexer.REJECT, SwfwLexer.PUBLISH, SwfwLexer.EXPECT,
-        SwfwLexer.ACCEPT, SwfwLexer.DROP, SwfwLexer.OUT, SwfwLexer.ON, SwfwLexer.FROM, SwfwLexer.TO, SwfwLexer.LIMIT,
-        SwfwLexer.BURST, SwfwLexer.TCP, SwfwLexer.UDP, SwfwLexer.ICMP, SwfwLexer.ICMPV6, SwfwLexer.ANY, SwfwLexer.ROLE,
-        SwfwLexer.ADDRESS, SwfwLexer.USER, SwfwLexer.PORT, SwfwLexer.KEY, SwfwLexer.JUMP, SwfwLexer.SWARM};
-    for (int i = 0; i < words.length; i++) {
-      char first = words[i].charAt(0);
-      String[] before = KEYWORDS[first] == null ? new String[0] : KEYWORDS[first];
-      int[] typesBefore = KEYWORD_TYPES[first] == null ? new int[0] : KEYWORD_TYPES[first];
-      KEYWORDS[first] = java.util.Arrays.copyOf(before, before.length + 1);
-      KEYWORDS[first][before.length] = words[i];
-      KEYWORD_TYPES[first] = java.util.Arrays.copyOf(typesBefore, typesBefore.length + 1);
-      KEYWORD_TYPES[first][before.length] = types[i];
+  /** The grammar's keywords, by first letter. */
+  private static final Keyword[][] KEYWORDS = byFirstLetter(
+      new Keyword("let", SwfwLexer.LET), new Keyword("include", SwfwLexer.INCLUDE), new Keyword("node", SwfwLexer.NODE),
+      new Keyword("host", SwfwLexer.HOST), new Keyword("public", SwfwLexer.PUBLIC), new Keyword("trust", SwfwLexer.TRUST),
+      new Keyword("allow", SwfwLexer.ALLOW), new Keyword("deny", SwfwLexer.DENY), new Keyword("reject", SwfwLexer.REJECT),
+      new Keyword("publish", SwfwLexer.PUBLISH), new Keyword("expect", SwfwLexer.EXPECT),
+      new Keyword("accept", SwfwLexer.ACCEPT), new Keyword("drop", SwfwLexer.DROP), new Keyword("out", SwfwLexer.OUT),
+      new Keyword("on", SwfwLexer.ON), new Keyword("from", SwfwLexer.FROM), new Keyword("to", SwfwLexer.TO),
+      new Keyword("limit", SwfwLexer.LIMIT), new Keyword("burst", SwfwLexer.BURST), new Keyword("tcp", SwfwLexer.TCP),
+      new Keyword("udp", SwfwLexer.UDP), new Keyword("icmp", SwfwLexer.ICMP), new Keyword("icmpv6", SwfwLexer.ICMPV6),
+      new Keyword("any", SwfwLexer.ANY), new Keyword("role", SwfwLexer.ROLE), new Keyword("address", SwfwLexer.ADDRESS),
+      new Keyword("user", SwfwLexer.USER), new Keyword("port", SwfwLexer.PORT), new Keyword("key", SwfwLexer.KEY),
+      new Keyword("jump", SwfwLexer.JUMP), new Keyword("swarm", SwfwLexer.SWARM));
+
+  private static Keyword[][] byFirstLetter(Keyword... keywords) {
+    Keyword[][] out = new Keyword[128][0];
+    for (Keyword k : keywords) {
+      Keyword[] before = out[k.word().charAt(0)];
+      out[k.word().charAt(0)] = java.util.Arrays.copyOf(before, before.length + 1);
+      out[k.word().charAt(0)][before.length] = k;
     }
+    return out;
   }
 
   /** The keyword spelled by the word of {@code length} characters at {@code from}, or NAME. */
   private int keyword(int from, int length) {
     char first = text.charAt(from);
-    String[] words = first < 128 ? KEYWORDS[first] : null;
-    if (words != null) {
-      for (int i = 0; i < words.length; i++) {
-        if (words[i].length() == length && text.startsWith(words[i], from)) {
-          return KEYWORD_TYPES[first][i];
+    if (first < 128) {
+      for (Keyword k : KEYWORDS[first]) {
+        if (k.word().length() == length && text.startsWith(k.word(), from)) {
+          return k.type();
         }
       }
     }
