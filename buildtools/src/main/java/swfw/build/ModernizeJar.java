@@ -51,11 +51,7 @@ public final class ModernizeJar {
       if (e.getName().endsWith(".class") && isOld(bytes)) {
         bytes = modernize(bytes, classes);
       }
-      ZipEntry copy = new ZipEntry(e.getName());
-      copy.setTime(e.getTime());
-      out.putNextEntry(copy);
-      out.write(bytes);
-      out.closeEntry();
+      JarEntries.put(out, e, bytes);
     }
   }
 

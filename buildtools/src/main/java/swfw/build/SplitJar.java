@@ -40,9 +40,9 @@ public final class SplitJar {
         ZipOutputStream moved = new ZipOutputStream(Files.newOutputStream(lib))) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         if (e.getName().equals(JarFile.MANIFEST_NAME)) {
-          copy(e, withClassPath(in, "lib/" + args[1]), kept);
+          JarEntries.put(kept, e, withClassPath(in, "lib/" + args[1]));
         } else {
-          copy(e, in.readAllBytes(), moves(e.getName(), prefixes) ? moved : kept);
+          JarEntries.put(moves(e.getName(), prefixes) ? moved : kept, e, in.readAllBytes());
         }
       }
     }
@@ -66,13 +66,5 @@ public final class SplitJar {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     manifest.write(out);
     return out.toByteArray();
-  }
-
-  private static void copy(ZipEntry e, byte[] bytes, ZipOutputStream out) throws IOException {
-    ZipEntry copy = new ZipEntry(e.getName());
-    copy.setTime(e.getTime());
-    out.putNextEntry(copy);
-    out.write(bytes);
-    out.closeEntry();
   }
 }
