@@ -1,7 +1,11 @@
 package swfw.cli;
 
-import java.io.PrintWriter;
-import java.io.Writer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The workload {@code ./swfw} runs once to record its start-up archive (a JDK 25 AOT cache or a JDK 17
@@ -23,10 +27,12 @@ public final class Training {
    * @param args one policy file with a node role that guards eth0, such as examples/swarm/cluster.swfw;
    *     then {@code ssh} for the archive of plan, push and verify
    */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     String policy = args[0];
+    // compile writes its files the way a real run does, into a folder removed afterwards.
+    Path output = Files.createTempDirectory("swfw-training");
     boolean ssh = args.length > 1 && args[1].equals("ssh");
-    PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
     String[][] runs = ssh
         ? new String[][] {
             {"push", "--help"},
@@ -38,13 +44,24 @@ public final class Training {
         : new String[][] {
             {"check", policy},
             {"compile", policy},
+            {"compile", "-o", output.toString(), policy},
             {"compile", "--live", "--stdout", policy},
         };
     for (String[] run : runs) {
-      Cli.run(run, nowhere, nowhere);
+      Main.run(run, nowhere, nowhere);
     }
     if (ssh) {
       swfw.runtime.ssh.SshRehearsal.run();
     }
+    removeFolder(output);
+  }
+
+  private static void removeFolder(Path folder) throws IOException {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+      for (Path f : files) {
+        Files.delete(f);
+      }
+    }
+    Files.delete(folder);
   }
 }
