@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -41,7 +42,7 @@ class LauncherTest {
     log = repo.resolve("log");
     Files.createFile(log);
     script(repo.resolve("bin/mvn"), "echo build >>" + log + "\ntouch " + repo.resolve("cli/target/swfw.jar"));
-    script(repo.resolve("jdk/bin/java"), "echo run >>" + log);
+    script(repo.resolve("jdk/bin/java"), "echo run >>" + log + "\necho \"$1\" >" + repo.resolve("first-flag"));
     Files.writeString(repo.resolve("jdk/release"), "JAVA_VERSION=\"17.0.9\"\n");
     source(repo.resolve("pom.xml"));
     for (String module : MODULES) {
@@ -90,13 +91,40 @@ class LauncherTest {
   }
 
   @Test
+  void runsASmallPolicyInTheInterpreterAlone() throws Exception {
+    Files.writeString(repo.resolve("small.swfw"), "public eth0;\nnode worker allow tcp 22;\n");
+    assertEquals("-Xint", firstFlag("compile", "-o", "out", "small.swfw"));
+    assertEquals("-Xint", firstFlag("check", "--strict", "small.swfw"));
+  }
+
+  @Test
+  void compilesTheCodeOfABigPolicyOrOneWithIncludesOrFromStandardInput() throws Exception {
+    Files.writeString(repo.resolve("big.swfw"), "allow tcp 22 from 10.0.0.1;\n".repeat(200));
+    Files.writeString(repo.resolve("includes.swfw"), "include \"big.swfw\";\n");
+    Files.writeString(repo.resolve("small.swfw"), "public eth0;\n");
+    assertEquals("-XX:TieredStopAtLevel=1", firstFlag("compile", "big.swfw"));
+    assertEquals("-XX:TieredStopAtLevel=1", firstFlag("check", "includes.swfw"));
+    assertEquals("-XX:TieredStopAtLevel=1", firstFlag("check", "small.swfw", "big.swfw"));
+    assertEquals("-XX:TieredStopAtLevel=1", firstFlag("compile", "-"));
+    assertEquals("-XX:TieredStopAtLevel=1", firstFlag("fmt", "small.swfw"));
+  }
+
+  @Test
   void buildsWhenTheJarIsMissing() throws Exception {
     Files.delete(jar);
     assertEquals(List.of("build", "run"), launch());
   }
 
-  private List<String> launch() throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder("/bin/bash", repo.resolve("swfw").toString(), "check", "x.swfw")
+  private String firstFlag(String... args) throws IOException, InterruptedException {
+    launch(args);
+    return Files.readString(repo.resolve("first-flag")).strip();
+  }
+
+  private List<String> launch(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("/bin/bash", repo.resolve("swfw").toString()));
+    command.addAll(args.length == 0 ? List.of("check", "x.swfw") : List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command)
+        .directory(repo.toFile())
         .redirectErrorStream(true)
         .redirectOutput(repo.resolve("output").toFile());
     pb.environment().put("PATH", repo.resolve("bin") + ":/usr/bin:/bin");
