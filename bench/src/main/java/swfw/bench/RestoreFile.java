@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import swfw.compiler.explain.Packet;
 import swfw.dsl.ast.Protocol;
+import swfw.dsl.value.Addresses;
+import swfw.dsl.value.Cidr;
 import swfw.dsl.value.Family;
 
 /**
@@ -76,6 +78,9 @@ final class RestoreFile {
         case "--dport" -> p.protocol().hasPorts() && inRange(value, p.dstPort());
         case "--dports" -> p.protocol().hasPorts() && anyInRange(value, p.dstPort());
         case "--ctorigdstport" -> p.path() == Packet.Path.FORWARD && inRange(value, p.dstPort());
+        case "--ctorigdst" -> p.path() == Packet.Path.FORWARD && network(value).contains(p.dst());
+        case "-s" -> network(value).contains(p.src());
+        case "-d" -> network(value).contains(p.dst());
         case "--state", "--ctstate" -> List.of(value.split(",")).contains(p.state().name());
         case "--icmp-type", "--icmpv6-type" -> p.icmpType().isPresent() && icmpType(value) == p.icmpType().get();
         case "--hl-eq" -> Integer.parseInt(value) == p.hopLimit();
@@ -93,6 +98,10 @@ final class RestoreFile {
       case "ipv6-icmp", "icmpv6" -> Protocol.ICMPV6;
       default -> throw new IllegalArgumentException("the evaluator does not know protocol " + name);
     };
+  }
+
+  private static Cidr network(String value) {
+    return Addresses.parse(value).orElseThrow(() -> new IllegalArgumentException("not an address: " + value));
   }
 
   private static boolean inRange(String range, int port) {
