@@ -177,7 +177,6 @@ public final class PolicyParser {
       if (statements != null) {
         return Optional.of(statements);
       }
-      StatementParser.renumber(tokens);
     }
     CommonTokenStream stream = new LexedTokenStream(tokens);
     SwfwParser parser = new SwfwParser(stream);

@@ -2,11 +2,7 @@ package swfw.dsl.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.atn.PredictionMode;
-import org.antlr.v4.runtime.misc.ParseCancellationException;
 import swfw.dsl.TwoThreads;
 import swfw.dsl.ast.Stmt;
 import swfw.grammar.SwfwLexer;
@@ -14,7 +10,8 @@ import swfw.grammar.SwfwParser;
 
 /**
  * Parses a text without syntax errors top-level statement by top-level statement, with SLL prediction,
- * each statement with its own small token stream; a big text on two threads. Statements are cut where
+ * each statement with its own small token stream, and each statement of a shape seen before with the
+ * tree of the first ({@link Shapes}); a big text on two threads. Statements are cut where
  * the grammar ends them: a {@code ';'} outside braces, or the {@code '}'} that closes a {@code node}
  * block. When any piece is not exactly one statement, the text has a syntax error (or is cut in a way
  * this class does not expect) and {@link #parse} returns null: the caller then parses the whole text
@@ -32,8 +29,7 @@ final class StatementParser {
   private StatementParser() {}
 
   /**
-   * The statements of {@code tokens} (the parser's channel only, ending with EOF), or null. Renumbers
-   * the tokens within each statement; {@link #renumber} restores indexes in the whole text.
+   * The statements of {@code tokens} (the parser's channel only, ending with EOF), or null.
    */
   static List<Stmt> parse(List<Token> tokens, AstBuilder builder) {
     int[] ends = statementEnds(tokens);
@@ -52,13 +48,6 @@ final class StatementParser {
     List<Stmt> all = halves.here();
     all.addAll(halves.there());
     return all;
-  }
-
-  /** Gives every token its index in {@code tokens} again. */
-  static void renumber(List<Token> tokens) {
-    for (int i = 0; i < tokens.size(); i++) {
-      ((CommonToken) tokens.get(i)).setTokenIndex(i);
-    }
   }
 
   /**
@@ -103,42 +92,15 @@ final class StatementParser {
   }
 
   private static List<Stmt> parseRange(List<Token> tokens, int[] ends, int from, int to, AstBuilder builder) {
-    SwfwParser parser = new SwfwParser(null);
-    parser.removeErrorListeners();
-    parser.setErrorHandler(new BailErrorStrategy());
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    Shapes shapes = new Shapes();
     List<Stmt> out = new ArrayList<>(to - from);
     for (int s = from; s < to; s++) {
-      int start = s == 0 ? 0 : ends[s - 1];
-      List<Token> statement = new ArrayList<>(ends[s] - start + 1);
-      for (int i = start; i < ends[s]; i++) {
-        CommonToken t = (CommonToken) tokens.get(i);
-        t.setTokenIndex(statement.size());
-        statement.add(t);
-      }
-      statement.add(eof(tokens.get(ends[s] - 1), statement.size()));
-      parser.setTokenStream(new PolicyParser.LexedTokenStream(statement));
-      try {
-        SwfwParser.StatementContext ctx = parser.statement();
-        if (parser.getCurrentToken().getType() != Token.EOF) {
-          return null;
-        }
-        out.add(builder.statement(ctx));
-      } catch (ParseCancellationException e) {
+      SwfwParser.StatementContext tree = shapes.tree(tokens, s == 0 ? 0 : ends[s - 1], ends[s]);
+      if (tree == null) {
         return null;
       }
+      out.add(builder.statement(tree));
     }
     return out;
-  }
-
-  /** The end of one statement's tokens, where its last token ends. */
-  private static Token eof(Token last, int index) {
-    CommonToken eof = new CommonToken(Token.EOF, "<EOF>");
-    eof.setStartIndex(last.getStopIndex() + 1);
-    eof.setStopIndex(last.getStopIndex());
-    eof.setLine(last.getLine());
-    eof.setCharPositionInLine(last.getCharPositionInLine() + last.getStopIndex() - last.getStartIndex() + 1);
-    eof.setTokenIndex(index);
-    return eof;
   }
 }
