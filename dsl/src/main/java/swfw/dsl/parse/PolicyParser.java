@@ -2,6 +2,7 @@ package swfw.dsl.parse;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,14 +49,17 @@ public final class PolicyParser {
   /** With {@code wholeText}, never statement by statement ({@link StatementParser}): tests compare the two. */
   static Optional<Program> parse(Path file, String text, Diagnostics diagnostics, boolean wholeText) {
     Positions positions = new Positions(file);
-    Set<Token> unterminated = new HashSet<>();
-    Lexed lexed = lex(text, positions, diagnostics, unterminated);
-    Optional<List<Stmt>> statements = parseTokens(lexed.tokens(), new SyntaxErrors(positions, diagnostics, unterminated),
-        lexed.failed() ? null : new AstBuilder(positions), wholeText);
+    Lexed lexed = lex(text, positions, diagnostics);
+    Optional<List<Stmt>> statements = parseTokens(lexed, positions, diagnostics, wholeText);
     if (lexed.failed() || statements.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Program(file, statements.get()));
+  }
+
+  /** The tokens the parser sees, lexical errors dropped without a report: for tests. */
+  static TokenTable parserTokens(String text) {
+    return lex(text, new Positions(Path.of("")), new Diagnostics()).tokens();
   }
 
   /** The lexer's tokens, all channels, with lexical errors reported and their tokens hidden. */
@@ -70,31 +74,36 @@ public final class PolicyParser {
     }
   }
 
-  /** The tokens the parser sees, and whether the lexer found errors. */
-  private record Lexed(List<Token> tokens, boolean failed) {}
+  /**
+   * The tokens the parser sees, whether the lexer found errors, and which tokens were unterminated
+   * strings (reported already, and turned into strings for the parser).
+   */
+  private record Lexed(TokenTable tokens, boolean failed, BitSet unterminated) {}
 
   /**
    * Reports lexical errors and keeps only the tokens on the parser's channel: white space and
    * comments are half of all tokens, and a big policy would otherwise hold them all while parsing.
    */
-  private static Lexed lex(String text, Positions positions, Diagnostics diagnostics, Set<Token> unterminated) {
+  private static Lexed lex(String text, Positions positions, Diagnostics diagnostics) {
     boolean binary = looksBinary(text);
     if (binary) {
       // No line is shown: a line of binary data would only garble the terminal.
       diagnostics.error(CODE_NOT_TEXT, swfw.diag.Span.wholeFile(positions.file()),
           "this is not a policy file: it holds binary data", "policy files are UTF-8 text");
     }
-    TokenSource lexer = Scanner.of(binary ? "" : text);
-    lexer.setTokenFactory(new DroppedHiddenTokens());
-    List<Token> tokens = new ArrayList<>(text.length() / 8 + 16);
+    String lexed = binary ? "" : text;
+    TokenSource lexer = Scanner.of(lexed);
+    // One token object serves every token: the table keeps a copy of what it needs.
+    lexer.setTokenFactory(new ReusedToken());
+    TokenTable tokens = new TokenTable(lexer, lexed, lexed.length() / 6);
+    BitSet unterminated = new BitSet();
     boolean failed = binary;
-    Token runStart = null;
+    int runLine = -1;
     for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
       if (t.getType() == SwfwLexer.ERROR_CHAR) {
         // One diagnostic for a run of bad characters, not one per character.
-        boolean continues = runStart != null && t.getLine() == runStart.getLine();
-        if (!continues) {
-          runStart = t;
+        if (t.getLine() != runLine) {
+          runLine = t.getLine();
           diagnostics.error(CODE_BAD_CHAR, positions.of(t), describe(t.getText()));
         }
         failed = true;
@@ -103,20 +112,23 @@ public final class PolicyParser {
       if (t.getChannel() != Token.DEFAULT_CHANNEL) {
         continue;
       }
-      runStart = null;
+      runLine = -1;
       if (t.getType() == SwfwLexer.STRING || t.getType() == SwfwLexer.UNTERMINATED_STRING) {
-        failed |= checkString(t, positions, diagnostics, unterminated);
+        failed |= checkString(t, positions, diagnostics);
       }
-      ((CommonToken) t).setTokenIndex(tokens.size());
+      if (t.getType() == SwfwLexer.UNTERMINATED_STRING) {
+        unterminated.set(tokens.size());
+        ((CommonToken) t).setType(SwfwLexer.STRING);
+      }
       tokens.add(t);
       if (t.getType() == Token.EOF) {
-        return new Lexed(tokens, failed);
+        return new Lexed(tokens, failed, unterminated);
       }
     }
   }
 
   /** Reports undecodable bytes in a string and a string without its closing quote; true when it did. */
-  private static boolean checkString(Token t, Positions positions, Diagnostics diagnostics, Set<Token> unterminated) {
+  private static boolean checkString(Token t, Positions positions, Diagnostics diagnostics) {
     int bad = t.getText().indexOf('\ufffd');
     if (bad >= 0) {
       // Inside a string the lexer takes any character: undecodable bytes would reach iptables text.
@@ -126,8 +138,6 @@ public final class PolicyParser {
     if (t.getType() == SwfwLexer.UNTERMINATED_STRING) {
       diagnostics.error(CODE_UNTERMINATED, positions.of(t), "unterminated string",
           "a string ends with '\"' on the same line");
-      ((CommonToken) t).setType(SwfwLexer.STRING);
-      unterminated.add(t);
       return true;
     }
     return bad >= 0;
@@ -165,19 +175,23 @@ public final class PolicyParser {
   /**
    * Statement by statement when that works ({@link StatementParser}); else the whole text as one tree:
    * SLL first, which is fast and enough for nearly every text; full LL with recovery only on failure.
-   * With a {@code builder}, each top-level statement becomes AST as soon as it is parsed and its
+   * Without lexical errors, each top-level statement becomes AST as soon as it is parsed and its
    * parse tree is let go: the tree of a whole big policy costs more memory than its tokens and its
    * AST together. The statements are empty when there were syntax errors (then nothing was built
    * from a broken tree).
    */
-  private static Optional<List<Stmt>> parseTokens(List<Token> tokens, SyntaxErrors errors, AstBuilder builder,
+  private static Optional<List<Stmt>> parseTokens(Lexed lexed, Positions positions, Diagnostics diagnostics,
       boolean wholeText) {
+    AstBuilder builder = lexed.failed() ? null : new AstBuilder(positions);
     if (builder != null && !wholeText) {
-      List<Stmt> statements = StatementParser.parse(tokens, builder);
+      List<Stmt> statements = StatementParser.parse(lexed.tokens(), builder);
       if (statements != null) {
         return Optional.of(statements);
       }
     }
+    List<Token> tokens = lexed.tokens().tokens();
+    Set<Token> unterminated = new HashSet<>();
+    lexed.unterminated().stream().forEach(i -> unterminated.add(tokens.get(i)));
     CommonTokenStream stream = new LexedTokenStream(tokens);
     SwfwParser parser = new SwfwParser(stream);
     parser.removeErrorListeners();
@@ -196,35 +210,30 @@ public final class PolicyParser {
       parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       parser.setErrorHandler(new DefaultErrorStrategy());
-      parser.addErrorListener(errors);
+      parser.addErrorListener(new SyntaxErrors(positions, diagnostics, unterminated));
       parser.policy();
       return parser.getNumberOfSyntaxErrors() > 0 ? Optional.empty() : Optional.of(statements);
     }
   }
 
-  /**
-   * The parser never sees white space, line breaks and comments, and {@link #lex} drops them at
-   * once: one reused token object serves them all instead of a new one each (a third of all tokens).
-   */
-  private static final class DroppedHiddenTokens implements TokenFactory<CommonToken> {
-    private CommonToken hidden;
+  /** One token object, reused for every token: {@link #lex} copies what it keeps into a {@link TokenTable}. */
+  private static final class ReusedToken implements TokenFactory<CommonToken> {
+    private CommonToken token;
 
     @Override
     public CommonToken create(Pair<TokenSource, CharStream> source, int type, String text, int channel, int start,
         int stop, int line, int charPositionInLine) {
-      if (channel == Token.DEFAULT_CHANNEL) {
-        return CommonTokenFactory.DEFAULT.create(source, type, text, channel, start, stop, line, charPositionInLine);
+      if (token == null) {
+        token = CommonTokenFactory.DEFAULT.create(source, type, text, channel, start, stop, line, charPositionInLine);
       }
-      if (hidden == null) {
-        hidden = CommonTokenFactory.DEFAULT.create(source, type, text, channel, start, stop, line, charPositionInLine);
-      }
-      hidden.setType(type);
-      hidden.setChannel(channel);
-      hidden.setStartIndex(start);
-      hidden.setStopIndex(stop);
-      hidden.setLine(line);
-      hidden.setCharPositionInLine(charPositionInLine);
-      return hidden;
+      token.setType(type);
+      token.setText(text);
+      token.setChannel(channel);
+      token.setStartIndex(start);
+      token.setStopIndex(stop);
+      token.setLine(line);
+      token.setCharPositionInLine(charPositionInLine);
+      return token;
     }
 
     @Override

@@ -1,10 +1,8 @@
 package swfw.dsl.parse;
 
 import java.util.Arrays;
-import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -42,7 +40,7 @@ final class Shapes {
    * The tree of the statement {@code tokens[start, end)}, bound to its tokens until the next call; null
    * when those tokens are not exactly one statement (a syntax error).
    */
-  SwfwParser.StatementContext tree(List<Token> tokens, int start, int end) {
+  SwfwParser.StatementContext tree(TokenTable tokens, int start, int end) {
     int hash = hash(tokens, start, end);
     int mask = table.length - 1;
     for (int i = hash & mask; table[i] != null; i = (i + 1) & mask) {
@@ -62,7 +60,7 @@ final class Shapes {
     return parsed.tree;
   }
 
-  private Template parse(List<Token> tokens, int start, int end, int hash) {
+  private Template parse(TokenTable tokens, int start, int end, int hash) {
     Binding binding = new Binding();
     binding.bind(tokens, start, end);
     SlotToken[] slots = new SlotToken[end - start + 1];
@@ -104,30 +102,30 @@ final class Shapes {
     table[i] = t;
   }
 
-  private static int hash(List<Token> tokens, int start, int end) {
+  private static int hash(TokenTable tokens, int start, int end) {
     int h = end - start;
     for (int i = start; i < end; i++) {
-      h = h * 31 + tokens.get(i).getType();
+      h = h * 31 + tokens.type(i);
     }
     return h ^ (h >>> 16);
   }
 
-  private static int[] types(List<Token> tokens, int start, int end) {
+  private static int[] types(TokenTable tokens, int start, int end) {
     int[] types = new int[end - start];
     for (int i = start; i < end; i++) {
-      types[i - start] = tokens.get(i).getType();
+      types[i - start] = tokens.type(i);
     }
     return types;
   }
 
   /** A shape and the tree ANTLR parsed for it, over slots. */
   private record Template(int hash, int[] types, SwfwParser.StatementContext tree, Binding binding) {
-    boolean matches(List<Token> tokens, int start, int end) {
+    boolean matches(TokenTable tokens, int start, int end) {
       if (types.length != end - start) {
         return false;
       }
       for (int i = 0; i < types.length; i++) {
-        if (types[i] != tokens.get(start + i).getType()) {
+        if (types[i] != tokens.type(start + i)) {
           return false;
         }
       }
@@ -135,42 +133,37 @@ final class Shapes {
     }
   }
 
-  /** The statement a template's slots stand for now. */
+  /** The statement a template's slots stand for now: its first token and the end of its tokens. */
   private static final class Binding {
-    private List<Token> tokens;
+    private TokenTable tokens;
     private int start;
     private int end;
-    private Token eof;
 
-    void bind(List<Token> tokens, int start, int end) {
+    void bind(TokenTable tokens, int start, int end) {
       this.tokens = tokens;
       this.start = start;
       this.end = end;
-      this.eof = null;
     }
 
-    Token token(int slot) {
-      if (start + slot < end) {
-        return tokens.get(start + slot);
-      }
-      if (eof == null) {
-        eof = eof(tokens.get(end - 1));
-      }
-      return eof;
+    /** The token a slot stands for in the table, or -1 for the statement's end (its EOF). */
+    int token(int slot) {
+      return start + slot < end ? start + slot : -1;
     }
 
-    /** The end of one statement's tokens, where its last token ends. */
-    private static Token eof(Token last) {
-      CommonToken eof = new CommonToken(Token.EOF, "<EOF>");
-      eof.setStartIndex(last.getStopIndex() + 1);
-      eof.setStopIndex(last.getStopIndex());
-      eof.setLine(last.getLine());
-      eof.setCharPositionInLine(last.getCharPositionInLine() + last.getStopIndex() - last.getStartIndex() + 1);
-      return eof;
+    TokenTable table() {
+      return tokens;
+    }
+
+    /** The last token of the statement, where its EOF is placed. */
+    int last() {
+      return end - 1;
     }
   }
 
-  /** The {@code index}-th token of the statement its binding holds now; its index in the statement is {@code index}. */
+  /**
+   * The {@code index}-th token of the statement its binding holds now; its index in the statement is
+   * {@code index}. One past the statement's last token, an EOF where that token ends.
+   */
   private static final class SlotToken implements Token {
     private final Binding binding;
     private final int index;
@@ -182,27 +175,33 @@ final class Shapes {
 
     @Override
     public String getText() {
-      return binding.token(index).getText();
+      int t = binding.token(index);
+      return t < 0 ? "<EOF>" : binding.table().text(t);
     }
 
     @Override
     public int getType() {
-      return binding.token(index).getType();
+      int t = binding.token(index);
+      return t < 0 ? Token.EOF : binding.table().type(t);
     }
 
     @Override
     public int getLine() {
-      return binding.token(index).getLine();
+      int t = binding.token(index);
+      return binding.table().line(t < 0 ? binding.last() : t);
     }
 
     @Override
     public int getCharPositionInLine() {
-      return binding.token(index).getCharPositionInLine();
+      int t = binding.token(index);
+      TokenTable table = binding.table();
+      int last = binding.last();
+      return t >= 0 ? table.column(t) : table.column(last) + table.stop(last) - table.start(last) + 1;
     }
 
     @Override
     public int getChannel() {
-      return binding.token(index).getChannel();
+      return Token.DEFAULT_CHANNEL;
     }
 
     @Override
@@ -212,27 +211,29 @@ final class Shapes {
 
     @Override
     public int getStartIndex() {
-      return binding.token(index).getStartIndex();
+      int t = binding.token(index);
+      return t < 0 ? binding.table().stop(binding.last()) + 1 : binding.table().start(t);
     }
 
     @Override
     public int getStopIndex() {
-      return binding.token(index).getStopIndex();
+      int t = binding.token(index);
+      return binding.table().stop(t < 0 ? binding.last() : t);
     }
 
     @Override
     public TokenSource getTokenSource() {
-      return binding.token(index).getTokenSource();
+      return binding.table().source().a;
     }
 
     @Override
     public CharStream getInputStream() {
-      return binding.token(index).getInputStream();
+      return binding.table().source().b;
     }
 
     @Override
     public String toString() {
-      return binding.token(index).toString();
+      return "slot " + index + " '" + getText() + "'";
     }
   }
 }

@@ -2,7 +2,6 @@ package swfw.dsl.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.Token;
 import swfw.dsl.TwoThreads;
 import swfw.dsl.ast.Stmt;
 import swfw.grammar.SwfwLexer;
@@ -31,7 +30,7 @@ final class StatementParser {
   /**
    * The statements of {@code tokens} (the parser's channel only, ending with EOF), or null.
    */
-  static List<Stmt> parse(List<Token> tokens, AstBuilder builder) {
+  static List<Stmt> parse(TokenTable tokens, AstBuilder builder) {
     int[] ends = statementEnds(tokens);
     if (ends == null) {
       return null;
@@ -54,7 +53,7 @@ final class StatementParser {
    * The index just past each top-level statement's last token; null when the braces do not balance or
    * tokens are left after the last statement.
    */
-  static int[] statementEnds(List<Token> tokens) {
+  static int[] statementEnds(TokenTable tokens) {
     int[] ends = new int[Math.max(16, tokens.size() / 6)];
     int count = 0;
     int depth = 0;
@@ -62,11 +61,11 @@ final class StatementParser {
     int start = 0;
     int last = tokens.size() - 1; // the EOF token
     for (int i = 0; i < last; i++) {
-      int type = tokens.get(i).getType();
+      int type = tokens.type(i);
       boolean end = false;
       if (type == SwfwLexer.LBRACE) {
         // `node NAME {` opens a block that its closing brace ends; any other brace is a set's.
-        if (depth == 0 && i == start + 2 && tokens.get(start).getType() == SwfwLexer.NODE) {
+        if (depth == 0 && i == start + 2 && tokens.type(start) == SwfwLexer.NODE) {
           nodeBlock = true;
         }
         depth++;
@@ -91,7 +90,7 @@ final class StatementParser {
     return start == last ? java.util.Arrays.copyOf(ends, count) : null;
   }
 
-  private static List<Stmt> parseRange(List<Token> tokens, int[] ends, int from, int to, AstBuilder builder) {
+  private static List<Stmt> parseRange(TokenTable tokens, int[] ends, int from, int to, AstBuilder builder) {
     Shapes shapes = new Shapes();
     List<Stmt> out = new ArrayList<>(to - from);
     for (int s = from; s < to; s++) {

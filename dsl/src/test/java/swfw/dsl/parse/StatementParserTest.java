@@ -37,13 +37,13 @@ class StatementParserTest {
   @Test
   void cutsAfterSemicolonsOutsideBracesAndAfterNodeBlocks() {
     String text = "let a = { 1, 2 };\nnode m { allow tcp 22; allow tcp { 80, 443 }; }\nnode w allow tcp 80;\ntrust ens11;";
-    assertArrayEquals(new int[] {9, 25, 31, 34}, StatementParser.statementEnds(parserTokens(text)));
+    assertArrayEquals(new int[] {9, 25, 31, 34}, StatementParser.statementEnds(PolicyParser.parserTokens(text)));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"allow tcp 22", "node m { allow tcp 22;", "allow tcp 22; }", "let a = { 1, 2 ;"})
   void refusesTextThatDoesNotEndAtAStatementsEnd(String text) {
-    assertNull(StatementParser.statementEnds(parserTokens(text)));
+    assertNull(StatementParser.statementEnds(PolicyParser.parserTokens(text)));
   }
 
   @ParameterizedTest
@@ -102,7 +102,7 @@ class StatementParserTest {
       }
     }
     String policy = text.toString();
-    assertTrue(StatementParser.statementEnds(parserTokens(policy)).length > 2 * StatementParser.PARALLEL_THRESHOLD);
+    assertTrue(StatementParser.statementEnds(PolicyParser.parserTokens(policy)).length > 2 * StatementParser.PARALLEL_THRESHOLD);
     assertSameParse(policy);
   }
 
@@ -119,15 +119,5 @@ class StatementParserTest {
     String rendered = new DiagnosticRenderer(f -> new SourceFile(FILE, text))
         .renderAll(diags.sorted());
     return program.map(p -> AstPrinter.print(p.statements())).orElse("(no program)\n") + rendered;
-  }
-
-  private static List<org.antlr.v4.runtime.Token> parserTokens(String text) {
-    List<org.antlr.v4.runtime.Token> out = new ArrayList<>();
-    for (org.antlr.v4.runtime.Token t : PolicyParser.tokens(text)) {
-      if (t.getChannel() == org.antlr.v4.runtime.Token.DEFAULT_CHANNEL) {
-        out.add(t);
-      }
-    }
-    return out;
   }
 }
