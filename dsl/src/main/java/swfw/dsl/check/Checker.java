@@ -2,7 +2,6 @@ package swfw.dsl.check;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,8 +86,9 @@ public final class Checker {
       values.let(let.name().text());
     } else if (s instanceof Stmt.Node node) {
       roles.add(node.name().text());
+      Optional<String> nodeRole = Optional.of(node.name().text());
       for (Stmt inner : node.body()) {
-        statement(inner, Optional.of(node.name().text()));
+        statement(inner, nodeRole);
       }
     } else if (s instanceof Stmt.Host host) {
       host(host);
@@ -112,34 +112,10 @@ public final class Checker {
       List<Clause> clauses, Optional<String> comment, Optional<Span> commentSpan) {
     int before = diags.errorCount();
     Values.Service service = values.target(target);
-    List<String> ifaces = List.of();
-    Optional<List<Cidr>> from = Optional.empty();
-    Optional<List<Cidr>> to = Optional.empty();
-    Optional<Rate> limit = Optional.empty();
-    Set<Class<?>> seen = new HashSet<>();
-    for (Clause c : clauses) {
-      if (!seen.add(c.getClass())) {
-        diags.error(Codes.DUPLICATE_CLAUSE, c.span(), "'" + clauseWord(c) + "' is given twice in one statement",
-            "list several values in one clause: 'from { a, b }'");
-        continue;
-      }
-      if (c instanceof Clause.On on) {
-        ifaces = ifaces(on.ifaces());
-      } else if (c instanceof Clause.From f) {
-        from = Optional.of(values.addresses(f.addrs()));
-      } else if (c instanceof Clause.To t) {
-        to = Optional.of(values.addresses(t.addrs()));
-      } else if (c instanceof Clause.Limit l) {
-        limit = values.rate(l);
-        if (verb != Resolved.Verb.ALLOW) {
-          diags.error(Codes.LIMIT_ON_DENY, l.span(), "'limit' only applies to 'allow' rules",
-              "a limit lets packets through up to a rate; the excess is dropped");
-        }
-      }
+    Clauses c = clauses(clauses, verb);
+    if (comment.isPresent()) {
+      comment(comment.get(), commentSpan.orElse(span));
     }
-    from = from.map(Checker::withoutAny);
-    to = to.map(Checker::withoutAny);
-    comment.ifPresent(text -> comment(text, commentSpan.orElse(span)));
     if (verb == Resolved.Verb.PUBLISH && (!service.protocol().hasPorts() || service.ports().isEmpty())) {
       diags.error(Codes.PUBLISH_NEEDS_PORTS, target.span(), "'publish' needs tcp or udp ports",
           "write the port the container publishes: 'publish tcp 8080'");
@@ -150,56 +126,104 @@ public final class Checker {
     if (diags.errorCount() > before) {
       return;
     }
-    Match match = new Match(service.protocol(), service.ports(), service.icmpTypes(), ifaces, from, to, limit);
+    Match match = new Match(service.protocol(), service.ports(), service.icmpTypes(), c.ifaces,
+        addresses(c.from), addresses(c.to), c.limit);
     checkFamilies(span, target, match);
     checkRequiredIcmpv6(span, verb, match);
     out.add(new Resolved.Filter(span, role, verb, outbound, match, comment));
   }
 
-  /** {@code any} inside an address list widens it to every address: the list then means no restriction. */
-  private static List<Cidr> withoutAny(List<Cidr> cidrs) {
-    for (Cidr c : cidrs) {
-      if (c.isAny()) {
-        boolean v4 = cidrs.stream().anyMatch(x -> x.isAny() && x.family() == Family.V4);
-        boolean v6 = cidrs.stream().anyMatch(x -> x.isAny() && x.family() == Family.V6);
-        if (v4 && v6) {
-          return null;
+  /** A statement's clauses, checked; a list of addresses is null when its clause is missing. */
+  private static final class Clauses {
+    List<String> ifaces = List.of();
+    List<Cidr> from;
+    List<Cidr> to;
+    Optional<Rate> limit = Optional.empty();
+  }
+
+  private Clauses clauses(List<Clause> clauses, Resolved.Verb verb) {
+    Clauses out = new Clauses();
+    int seen = 0;
+    for (Clause c : clauses) {
+      int kind = clauseKind(c);
+      if ((seen & kind) != 0) {
+        diags.error(Codes.DUPLICATE_CLAUSE, c.span(), "'" + clauseWord(c) + "' is given twice in one statement",
+            "list several values in one clause: 'from { a, b }'");
+        continue;
+      }
+      seen |= kind;
+      if (c instanceof Clause.On on) {
+        out.ifaces = ifaces(on.ifaces());
+      } else if (c instanceof Clause.From f) {
+        out.from = values.addresses(f.addrs());
+      } else if (c instanceof Clause.To t) {
+        out.to = values.addresses(t.addrs());
+      } else if (c instanceof Clause.Limit l) {
+        out.limit = values.rate(l);
+        if (verb != Resolved.Verb.ALLOW) {
+          diags.error(Codes.LIMIT_ON_DENY, l.span(), "'limit' only applies to 'allow' rules",
+              "a limit lets packets through up to a rate; the excess is dropped");
         }
       }
     }
-    return cidrs;
+    return out;
+  }
+
+  /** One bit per kind of clause, to find a kind given twice without a set per statement. */
+  private static int clauseKind(Clause c) {
+    if (c instanceof Clause.On) {
+      return 1;
+    }
+    if (c instanceof Clause.From) {
+      return 2;
+    }
+    return c instanceof Clause.To ? 4 : 8;
+  }
+
+  /** A clause's addresses as a match holds them: empty when the clause is missing or lets in every address. */
+  private static Optional<List<Cidr>> addresses(List<Cidr> cidrs) {
+    return cidrs == null ? Optional.empty() : Optional.ofNullable(withoutAny(cidrs));
+  }
+
+  /** {@code any} inside an address list widens it to every address: the list then means no restriction. */
+  private static List<Cidr> withoutAny(List<Cidr> cidrs) {
+    boolean v4 = false;
+    boolean v6 = false;
+    for (Cidr c : cidrs) {
+      if (c.isAny()) {
+        v4 |= c.family() == Family.V4;
+        v6 |= c.family() == Family.V6;
+      }
+    }
+    return v4 && v6 ? null : cidrs;
   }
 
   private void checkFamilies(Span span, Target target, Match m) {
-    Set<Family> families = EnumSet.allOf(Family.class);
-    if (m.protocol() == Protocol.ICMP) {
-      families.retainAll(Set.of(Family.V4));
-    } else if (m.protocol() == Protocol.ICMPV6) {
-      families.retainAll(Set.of(Family.V6));
-    }
-    Set<Family> beforeAddresses = EnumSet.copyOf(families);
-    m.from().ifPresent(list -> families.retainAll(familiesOf(list)));
-    Set<Family> afterFrom = families.isEmpty() ? EnumSet.noneOf(Family.class) : EnumSet.copyOf(families);
-    m.to().ifPresent(list -> families.retainAll(familiesOf(list)));
-    boolean emptySet = m.from().map(List::isEmpty).orElse(false) || m.to().map(List::isEmpty).orElse(false);
-    if (families.isEmpty() && !emptySet) {
-      String why = afterFrom.isEmpty()
-          ? "'from' holds only " + label(familiesOf(m.from().orElseThrow())) + " addresses, but " + m.protocol().keyword()
+    // Families as bits (V4 = 1, V6 = 2): this runs for every rule, and sets would be its garbage.
+    int beforeAddresses = m.protocol() == Protocol.ICMP ? 1 : m.protocol() == Protocol.ICMPV6 ? 2 : 3;
+    int afterFrom = m.from().isPresent() ? beforeAddresses & families(m.from().get()) : beforeAddresses;
+    int families = m.to().isPresent() ? afterFrom & families(m.to().get()) : afterFrom;
+    boolean emptySet = m.from().isPresent() && m.from().get().isEmpty() || m.to().isPresent() && m.to().get().isEmpty();
+    if (families == 0 && !emptySet) {
+      String why = afterFrom == 0
+          ? "'from' holds only " + label(families(m.from().orElseThrow())) + " addresses, but " + m.protocol().keyword()
               + " is " + label(beforeAddresses) + " only"
-          : "'from' holds only " + label(afterFrom) + " addresses and 'to' only " + label(familiesOf(m.to().orElseThrow()));
+          : "'from' holds only " + label(afterFrom) + " addresses and 'to' only " + label(families(m.to().orElseThrow()));
       diags.error(Codes.FAMILY_MISMATCH, span, "rule mixes IPv4 and IPv6 so that it matches nothing: " + why,
           "split it into one rule per family");
     }
   }
 
-  private static String label(Set<Family> families) {
-    return families.size() == 1 ? (families.contains(Family.V4) ? "IPv4" : "IPv6") : "IPv4 and IPv6";
+  private static String label(int families) {
+    return families == 1 ? "IPv4" : families == 2 ? "IPv6" : "IPv4 and IPv6";
   }
 
-  private static Set<Family> familiesOf(List<Cidr> cidrs) {
-    Set<Family> f = EnumSet.noneOf(Family.class);
-    cidrs.forEach(c -> f.add(c.family()));
-    return f;
+  private static int families(List<Cidr> cidrs) {
+    int families = 0;
+    for (Cidr c : cidrs) {
+      families |= c.family() == Family.V4 ? 1 : 2;
+    }
+    return families;
   }
 
   private void checkRequiredIcmpv6(Span span, Resolved.Verb verb, Match m) {

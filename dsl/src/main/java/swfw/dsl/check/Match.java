@@ -18,7 +18,16 @@ public record Match(Protocol protocol, List<PortRange> ports, List<IcmpType> icm
     ports = List.copyOf(ports);
     icmpTypes = List.copyOf(icmpTypes);
     ifaces = List.copyOf(ifaces);
-    from = from.map(List::copyOf);
-    to = to.map(List::copyOf);
+    from = copyOf(from);
+    to = copyOf(to);
+  }
+
+  /** An unmodifiable copy, {@code addresses} itself when it is one already (no new Optional per rule). */
+  private static Optional<List<Cidr>> copyOf(Optional<List<Cidr>> addresses) {
+    if (addresses.isEmpty()) {
+      return addresses;
+    }
+    List<Cidr> copy = List.copyOf(addresses.get());
+    return copy == addresses.get() ? addresses : Optional.of(copy);
   }
 }

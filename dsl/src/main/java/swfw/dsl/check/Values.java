@@ -164,12 +164,16 @@ final class Values {
   List<PortRange> ports(List<Item> items) {
     if (items.size() == 1 && items.get(0) instanceof Item.Port p) {
       // The usual case, 'allow tcp 22': no set to sort and merge.
-      return port(p).map(List::of).orElse(List.of());
+      PortRange port = port(p);
+      return port == null ? List.of() : List.of(port);
     }
     TreeSet<PortRange> out = new TreeSet<>();
     for (Item item : items) {
       if (item instanceof Item.Port p) {
-        port(p).ifPresent(out::add);
+        PortRange port = port(p);
+        if (port != null) {
+          out.add(port);
+        }
       } else if (item instanceof Item.Name n) {
         portName(n, out);
       } else {
@@ -201,26 +205,28 @@ final class Values {
     }
   }
 
-  private Optional<PortRange> port(Item.Port p) {
-    Optional<Integer> low = number(p.low(), p.span(), 65535, "port");
-    Optional<Integer> high = p.high().isPresent() ? number(p.high().get(), p.span(), 65535, "port") : low;
-    if (low.isEmpty() || high.isEmpty()) {
-      return Optional.empty();
+  /** The port or range {@code p}, or null when it is reported as wrong. */
+  private PortRange port(Item.Port p) {
+    int low = number(p.low(), p.span(), 65535, "port");
+    int high = p.high().isPresent() ? number(p.high().get(), p.span(), 65535, "port") : low;
+    if (low < 0 || high < 0) {
+      return null;
     }
-    if (high.get() < low.get()) {
-      diags.error(Codes.REVERSED_RANGE, p.span(), "port range " + low.get() + "-" + high.get() + " is reversed",
-          "did you mean " + high.get() + "-" + low.get() + "?");
-      return Optional.empty();
+    if (high < low) {
+      diags.error(Codes.REVERSED_RANGE, p.span(), "port range " + low + "-" + high + " is reversed",
+          "did you mean " + high + "-" + low + "?");
+      return null;
     }
-    return Optional.of(new PortRange(low.get(), high.get()));
+    return new PortRange(low, high);
   }
 
-  private Optional<Integer> number(String digits, Span span, int max, String what) {
+  /** The number {@code digits}, or -1 when it is reported as above {@code max}. */
+  private int number(String digits, Span span, int max, String what) {
     if (digits.length() > 9 || Integer.parseInt(digits) > max) {
       diags.error(Codes.PORT_RANGE, span, what + " " + digits + " is out of range 0-" + max);
-      return Optional.empty();
+      return -1;
     }
-    return Optional.of(Integer.parseInt(digits));
+    return Integer.parseInt(digits);
   }
 
   private List<IcmpType> icmpTypes(Protocol protocol, List<Item> items) {
@@ -232,7 +238,10 @@ final class Values {
           diags.error(Codes.UNKNOWN_ICMP_TYPE, p.span(), protocol.keyword() + " types take no range", "list the types");
           continue;
         }
-        number(p.low(), p.span(), 255, protocol.keyword() + " type").ifPresent(t -> out.add(new IcmpType(family, t)));
+        int type = number(p.low(), p.span(), 255, protocol.keyword() + " type");
+        if (type >= 0) {
+          out.add(new IcmpType(family, type));
+        }
       } else if (item instanceof Item.Name n) {
         Optional<IcmpType> t = IcmpType.byName(family, n.text());
         if (t.isPresent()) {
@@ -250,10 +259,18 @@ final class Values {
   }
 
   List<Cidr> addresses(List<Item> items) {
+    if (items.size() == 1 && items.get(0) instanceof Item.Addr a) {
+      // The usual case, 'from 10.0.0.1': no set to sort and merge.
+      Cidr address = address(a);
+      return address == null ? List.of() : List.of(address);
+    }
     List<Cidr> out = new ArrayList<>();
     for (Item item : items) {
       if (item instanceof Item.Addr a) {
-        address(a).ifPresent(out::add);
+        Cidr address = address(a);
+        if (address != null) {
+          out.add(address);
+        }
       } else if (item instanceof Item.AnyAddr) {
         out.add(ANY4);
         out.add(ANY6);
@@ -283,19 +300,19 @@ final class Values {
     }
   }
 
-  private Optional<Cidr> address(Item.Addr a) {
-    Optional<Cidr> parsed = Addresses.parse(a.text());
-    if (parsed.isEmpty()) {
+  /** The address or network {@code a}, or null when it is reported as invalid. */
+  private Cidr address(Item.Addr a) {
+    Cidr c = Addresses.parse(a.text()).orElse(null);
+    if (c == null) {
       diags.error(Codes.BAD_ADDRESS, a.span(), "invalid address: " + Addresses.problem(a.text()));
-      return Optional.empty();
+      return null;
     }
-    Cidr c = parsed.get();
     if (c.hasHostBits()) {
       diags.warning(Codes.HOST_BITS, a.span(), "'" + a.text() + "' has host bits set; it means the network "
           + c.network(), "write '" + c.network() + "', or /" + c.bits() + " for the single address");
-      return Optional.of(c.network());
+      return c.network();
     }
-    return parsed;
+    return c;
   }
 
   Optional<Cidr> hostAddress(HostAttr attr) {
@@ -310,12 +327,12 @@ final class Values {
   }
 
   int sshPort(HostAttr attr) {
-    Optional<Integer> port = number(attr.value(), attr.valueSpan(), 65535, "port");
-    if (port.isPresent() && port.get() == 0) {
+    int port = number(attr.value(), attr.valueSpan(), 65535, "port");
+    if (port == 0) {
       diags.error(Codes.PORT_RANGE, attr.valueSpan(), "port 0 cannot be connected to");
       return -1;
     }
-    return port.orElse(-1);
+    return port;
   }
 
   Optional<Rate> rate(Clause.Limit l) {

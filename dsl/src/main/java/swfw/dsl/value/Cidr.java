@@ -16,13 +16,22 @@ public record Cidr(Family family, long hi, long lo, int prefix) implements Compa
 
   /** This network with host bits cleared. */
   public Cidr network() {
+    return new Cidr(family, hi & networkMaskHi(), lo & networkMaskLo(), prefix);
+  }
+
+  /** The network part of {@link #hi}: none of it for IPv4, which lives in {@link #lo}. */
+  private long networkMaskHi() {
     if (family == Family.V4) {
-      long mask = prefix == 0 ? 0 : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
-      return new Cidr(family, 0, lo & mask, prefix);
+      return 0;
     }
-    long hiMask = prefix >= 64 ? -1L : prefix == 0 ? 0 : -1L << (64 - prefix);
-    long loMask = prefix <= 64 ? 0 : prefix == 128 ? -1L : -1L << (128 - prefix);
-    return new Cidr(family, hi & hiMask, lo & loMask, prefix);
+    return prefix >= 64 ? -1L : prefix == 0 ? 0 : -1L << (64 - prefix);
+  }
+
+  private long networkMaskLo() {
+    if (family == Family.V4) {
+      return prefix == 0 ? 0 : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
+    }
+    return prefix <= 64 ? 0 : prefix == 128 ? -1L : -1L << (128 - prefix);
   }
 
   /** The last address of this network (host bits all set), as a single address. */
@@ -35,7 +44,8 @@ public record Cidr(Family family, long hi, long lo, int prefix) implements Compa
   }
 
   public boolean hasHostBits() {
-    return !equals(network());
+    // Without building the network: every address of a big policy is asked.
+    return (hi & networkMaskHi()) != hi || (lo & networkMaskLo()) != lo;
   }
 
   /** True when every address of {@code other} is in this network. */
