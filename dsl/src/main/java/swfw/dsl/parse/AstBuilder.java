@@ -124,19 +124,29 @@ final class AstBuilder extends SwfwBaseVisitor<Object> {
   private List<Item> portItems(SwfwParser.PortSpecContext spec) {
     List<SwfwParser.PortItemContext> items = spec instanceof SwfwParser.PortBlockContext b ? b.items
         : ((SwfwParser.PortListContext) spec).items;
+    if (items.size() == 1) {
+      return List.of(portItem(items.get(0)));
+    }
     List<Item> out = new ArrayList<>(items.size());
     for (SwfwParser.PortItemContext item : items) {
-      if (item instanceof SwfwParser.PortNumberContext n) {
-        out.add(new Item.Port(pos.of(n), n.low.getText(), Optional.ofNullable(n.high).map(Token::getText)));
-      } else {
-        Token name = ((SwfwParser.PortNameContext) item).name;
-        out.add(new Item.Name(pos.of(name), name.getText()));
-      }
+      out.add(portItem(item));
     }
     return out;
   }
 
+  private Item portItem(SwfwParser.PortItemContext item) {
+    if (item instanceof SwfwParser.PortNumberContext n) {
+      return new Item.Port(pos.of(n), n.low.getText(), n.high == null ? Optional.empty() : Optional.of(n.high.getText()));
+    }
+    Token name = ((SwfwParser.PortNameContext) item).name;
+    return new Item.Name(pos.of(name), name.getText());
+  }
+
+  // Lists of one, the usual case, are built as the immutable list the records keep: no list to copy from.
   private List<Clause> clauses(List<SwfwParser.ClauseContext> clauses) {
+    if (clauses.size() == 1) {
+      return List.of((Clause) visit(clauses.get(0)));
+    }
     List<Clause> out = new ArrayList<>(clauses.size());
     for (SwfwParser.ClauseContext c : clauses) {
       out.add((Clause) visit(c));
@@ -166,8 +176,10 @@ final class AstBuilder extends SwfwBaseVisitor<Object> {
   }
 
   private List<Item> addrItems(SwfwParser.AddrSpecContext spec) {
-    List<SwfwParser.AddrItemContext> items = spec instanceof SwfwParser.AddrBlockContext b ? b.items
-        : List.of(((SwfwParser.AddrOneContext) spec).item);
+    if (spec instanceof SwfwParser.AddrOneContext one) {
+      return List.of(addrItem(one.item.getStart()));
+    }
+    List<SwfwParser.AddrItemContext> items = ((SwfwParser.AddrBlockContext) spec).items;
     List<Item> out = new ArrayList<>(items.size());
     for (SwfwParser.AddrItemContext item : items) {
       out.add(addrItem(item.getStart()));
