@@ -8,15 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
-import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.Pair;
@@ -92,39 +89,47 @@ public final class PolicyParser {
           "this is not a policy file: it holds binary data", "policy files are UTF-8 text");
     }
     String lexed = binary ? "" : text;
-    TokenSource lexer = Scanner.of(lexed);
-    // One token object serves every token: the table keeps a copy of what it needs.
-    lexer.setTokenFactory(new ReusedToken());
-    TokenTable tokens = new TokenTable(lexer, lexed, lexed.length() / 6);
+    Lexemes lexer = Lexemes.of(Scanner.of(lexed));
+    TokenTable tokens = new TokenTable(lexer.source(), lexed, lexed.length() / 6);
     BitSet unterminated = new BitSet();
     boolean failed = binary;
     int runLine = -1;
-    for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
-      if (t.getType() == SwfwLexer.ERROR_CHAR) {
+    for (int type = lexer.scan(); ; type = lexer.scan()) {
+      if (type == SwfwLexer.ERROR_CHAR) {
         // One diagnostic for a run of bad characters, not one per character.
-        if (t.getLine() != runLine) {
-          runLine = t.getLine();
+        if (lexer.line() != runLine) {
+          runLine = lexer.line();
+          Token t = token(lexer, type);
           diagnostics.error(CODE_BAD_CHAR, positions.of(t), describe(t.getText()));
         }
         failed = true;
         continue;
       }
-      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+      if (type == SwfwLexer.COMMENT || type == SwfwLexer.NEWLINE || type == SwfwLexer.WS) {
         continue;
       }
       runLine = -1;
-      if (t.getType() == SwfwLexer.STRING || t.getType() == SwfwLexer.UNTERMINATED_STRING) {
-        failed |= checkString(t, positions, diagnostics);
+      if (type == SwfwLexer.STRING || type == SwfwLexer.UNTERMINATED_STRING) {
+        failed |= checkString(token(lexer, type), positions, diagnostics);
       }
-      if (t.getType() == SwfwLexer.UNTERMINATED_STRING) {
+      if (type == SwfwLexer.UNTERMINATED_STRING) {
         unterminated.set(tokens.size());
-        ((CommonToken) t).setType(SwfwLexer.STRING);
+        type = SwfwLexer.STRING;
       }
-      tokens.add(t);
-      if (t.getType() == Token.EOF) {
+      tokens.add(type, lexer.start(), lexer.stop(), lexer.line(), lexer.column());
+      if (type == Token.EOF) {
         return new Lexed(tokens, failed, unterminated);
       }
     }
+  }
+
+  /** The token {@code lexer} is at, as an ANTLR token: for the few that get a closer look. */
+  private static Token token(Lexemes lexer, int type) {
+    CommonToken t = new CommonToken(new Pair<>(lexer.source(), lexer.source().getInputStream()), type,
+        Token.DEFAULT_CHANNEL, lexer.start(), lexer.stop());
+    t.setLine(lexer.line());
+    t.setCharPositionInLine(lexer.column());
+    return t;
   }
 
   /** Reports undecodable bytes in a string and a string without its closing quote; true when it did. */
@@ -213,32 +218,6 @@ public final class PolicyParser {
       parser.addErrorListener(new SyntaxErrors(positions, diagnostics, unterminated));
       parser.policy();
       return parser.getNumberOfSyntaxErrors() > 0 ? Optional.empty() : Optional.of(statements);
-    }
-  }
-
-  /** One token object, reused for every token: {@link #lex} copies what it keeps into a {@link TokenTable}. */
-  private static final class ReusedToken implements TokenFactory<CommonToken> {
-    private CommonToken token;
-
-    @Override
-    public CommonToken create(Pair<TokenSource, CharStream> source, int type, String text, int channel, int start,
-        int stop, int line, int charPositionInLine) {
-      if (token == null) {
-        token = CommonTokenFactory.DEFAULT.create(source, type, text, channel, start, stop, line, charPositionInLine);
-      }
-      token.setType(type);
-      token.setText(text);
-      token.setChannel(channel);
-      token.setStartIndex(start);
-      token.setStopIndex(stop);
-      token.setLine(line);
-      token.setCharPositionInLine(charPositionInLine);
-      return token;
-    }
-
-    @Override
-    public CommonToken create(int type, String text) {
-      return CommonTokenFactory.DEFAULT.create(type, text);
     }
   }
 

@@ -23,7 +23,7 @@ import swfw.grammar.SwfwLexer;
  * code points like ANTLR's streams, so text with characters outside the Basic Multilingual Plane is
  * handed to the generated lexer instead ({@link #of}); lines advance at {@code '\n'} only, as in ANTLR.
  */
-public final class Scanner implements TokenSource {
+public final class Scanner implements TokenSource, Lexemes {
   private final String text;
   private final CharStream input;
   private final Pair<TokenSource, CharStream> source;
@@ -31,6 +31,10 @@ public final class Scanner implements TokenSource {
   private int pos;
   private int line = 1;
   private int column;
+  /** Where the token {@link #scan} found last starts; it ends before {@link #pos}. */
+  private int tokenStart;
+  private int tokenLine;
+  private int tokenColumn;
 
   private Scanner(String text) {
     this.text = text;
@@ -55,25 +59,54 @@ public final class Scanner implements TokenSource {
 
   @Override
   public Token nextToken() {
-    if (pos >= text.length()) {
-      return factory.create(source, Token.EOF, null, Token.DEFAULT_CHANNEL, pos, pos - 1, line, column);
-    }
-    int start = pos;
-    int startLine = line;
-    int startColumn = column;
-    int type = longestMatch();
-    int end = pos;
-    for (int i = start; i < end; i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        column = 0;
-      } else {
-        column++;
-      }
-    }
+    int type = scan();
     int channel = type == SwfwLexer.COMMENT || type == SwfwLexer.NEWLINE || type == SwfwLexer.WS
         ? Token.HIDDEN_CHANNEL : Token.DEFAULT_CHANNEL;
-    return factory.create(source, type, null, channel, start, end - 1, startLine, startColumn);
+    return factory.create(source, type, null, channel, tokenStart, pos - 1, tokenLine, tokenColumn);
+  }
+
+  @Override
+  public int scan() {
+    tokenStart = pos;
+    tokenLine = line;
+    tokenColumn = column;
+    if (pos >= text.length()) {
+      return Token.EOF;
+    }
+    int type = longestMatch();
+    // Only a line break holds a '\n' (strings and comments stop before one); a lone '\r' is a column, as in ANTLR.
+    if (type == SwfwLexer.NEWLINE && text.charAt(pos - 1) == '\n') {
+      line++;
+      column = 0;
+    } else {
+      column += pos - tokenStart;
+    }
+    return type;
+  }
+
+  @Override
+  public int start() {
+    return tokenStart;
+  }
+
+  @Override
+  public int stop() {
+    return pos - 1;
+  }
+
+  @Override
+  public int line() {
+    return tokenLine;
+  }
+
+  @Override
+  public int column() {
+    return tokenColumn;
+  }
+
+  @Override
+  public TokenSource source() {
+    return this;
   }
 
   /** Picks the token at {@link #pos} and moves past it; returns its type. */
@@ -102,9 +135,10 @@ public final class Scanner implements TokenSource {
       default -> {
         // Words, numbers and addresses share their first characters: measure each and keep the longest;
         // a tie keeps the rule listed first (ADDR6, ADDR4, INT, NAME; keywords before all of them).
-        int addr6 = addr6End(pos) - pos;
-        int addr4 = addr4End(pos) - pos;
-        int integer = digitsEnd(pos) - pos;
+        // Each measured only where its first character fits: most words are names, most numbers ports.
+        int addr6 = isHex(c) || c == ':' ? addr6End(pos) - pos : 0;
+        int addr4 = isDigit(c) ? addr4End(pos) - pos : 0;
+        int integer = isDigit(c) ? digitsEnd(pos) - pos : 0;
         int name = nameEnd(pos) - pos;
         type = SwfwLexer.ERROR_CHAR;
         length = 0;

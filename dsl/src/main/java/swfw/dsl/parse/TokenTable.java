@@ -38,17 +38,16 @@ final class TokenTable {
     this.fields = new int[Math.max(16, expectedTokens) * FIELDS];
   }
 
-  /** Appends a copy of {@code t}'s place and type; {@code t} may be reused afterwards. */
-  void add(Token t) {
+  void add(int type, int start, int stop, int line, int column) {
     if ((size + 1) * FIELDS > fields.length) {
       fields = Arrays.copyOf(fields, fields.length * 2);
     }
     int at = size * FIELDS;
-    fields[at + TYPE] = t.getType();
-    fields[at + START] = t.getStartIndex();
-    fields[at + STOP] = t.getStopIndex();
-    fields[at + LINE] = t.getLine();
-    fields[at + COLUMN] = t.getCharPositionInLine();
+    fields[at + TYPE] = type;
+    fields[at + START] = start;
+    fields[at + STOP] = stop;
+    fields[at + LINE] = line;
+    fields[at + COLUMN] = column;
     size++;
   }
 
@@ -58,10 +57,6 @@ final class TokenTable {
 
   int type(int i) {
     return fields[i * FIELDS + TYPE];
-  }
-
-  void setType(int i, int type) {
-    fields[i * FIELDS + TYPE] = type;
   }
 
   int start(int i) {

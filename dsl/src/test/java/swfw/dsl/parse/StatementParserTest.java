@@ -48,7 +48,8 @@ class StatementParserTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"node m { allow tcp 22; } allow tcp 80;", "let a = { 10.0.0.1 } ;\nallow tcp 22 from a;",
-      "node m\n  allow tcp 22 \"x\";", "host h role m address 10.0.0.1 user u port 22 key \"k\";"})
+      "node m\n  allow tcp 22 \"x\";", "host h role m address 10.0.0.1 user u port 22 key \"k\";",
+      "allow tcp 22 \"\uD83D\uDD25\"; # \uD83D\uDE00\nallow tcp 23 \"\uD83D\uDD25\" ;"})
   void buildsTheSameStatementsAsTheWholeTextParse(String text) {
     assertSameParse(text);
   }
