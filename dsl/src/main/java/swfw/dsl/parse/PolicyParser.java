@@ -88,6 +88,10 @@ public final class PolicyParser {
       diagnostics.error(CODE_NOT_TEXT, swfw.diag.Span.wholeFile(positions.file()),
           "this is not a policy file: it holds binary data", "policy files are UTF-8 text");
     }
+    TokenTable split = binary ? null : SplitLexer.lex(text);
+    if (split != null) {
+      return new Lexed(split, false, new BitSet());
+    }
     String lexed = binary ? "" : text;
     Lexemes lexer = Lexemes.of(Scanner.of(lexed));
     TokenTable tokens = new TokenTable(lexer.source(), lexed, lexed.length() / 6);

@@ -28,6 +28,8 @@ public final class Scanner implements TokenSource, Lexemes {
   private final CharStream input;
   private final Pair<TokenSource, CharStream> source;
   private TokenFactory<?> factory = CommonTokenFactory.DEFAULT;
+  /** Where this scanner's part of the text ends: the whole text, or a piece cut after a line break. */
+  private final int end;
   private int pos;
   private int line = 1;
   private int column;
@@ -36,10 +38,21 @@ public final class Scanner implements TokenSource, Lexemes {
   private int tokenLine;
   private int tokenColumn;
 
-  private Scanner(String text) {
+  private Scanner(String text, int from, int end) {
     this.text = text;
     this.input = new TextCharStream(text);
     this.source = new Pair<>(this, input);
+    this.pos = from;
+    this.end = end;
+  }
+
+  /**
+   * A scanner of {@code text[from, end)}, lines counted from 1 at {@code from}: each end falls just after
+   * a {@code '\n'} (or at the text's ends), where no token goes on across, so the tokens are those of
+   * the whole text. For a text without characters outside the Basic Multilingual Plane.
+   */
+  static Scanner piece(String text, int from, int end) {
+    return new Scanner(text, from, end);
   }
 
   /** A token source for {@code text}: this scanner, or the generated lexer for text it does not take. */
@@ -49,10 +62,10 @@ public final class Scanner implements TokenSource, Lexemes {
       lexer.removeErrorListeners();
       return lexer;
     }
-    return new Scanner(text);
+    return new Scanner(text, 0, text.length());
   }
 
-  private static boolean hasSurrogates(String text) {
+  static boolean hasSurrogates(String text) {
     // Free for the usual Latin-1 text, which the JDK stores a byte a character and never holds a pair.
     return text.codePointCount(0, text.length()) != text.length();
   }
@@ -70,7 +83,7 @@ public final class Scanner implements TokenSource, Lexemes {
     tokenStart = pos;
     tokenLine = line;
     tokenColumn = column;
-    if (pos >= text.length()) {
+    if (pos >= end) {
       return Token.EOF;
     }
     int type = longestMatch();

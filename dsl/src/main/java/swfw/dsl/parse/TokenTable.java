@@ -51,6 +51,17 @@ final class TokenTable {
     size++;
   }
 
+  /**
+   * Appends the tokens of {@code next}, lexed from the text just after this table's last token, in
+   * place of this table's EOF; their lines move down by {@code lines}.
+   */
+  void append(TokenTable next, int lines) {
+    size--;
+    for (int i = 0; i < next.size; i++) {
+      add(next.type(i), next.start(i), next.stop(i), next.line(i) + lines, next.column(i));
+    }
+  }
+
   int size() {
     return size;
   }
