@@ -3,6 +3,7 @@ package swfw.dsl.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import swfw.diag.Span;
 import swfw.dsl.ast.Action;
@@ -27,8 +28,8 @@ final class AstBuilder extends SwfwBaseVisitor<Object> {
     this.pos = pos;
   }
 
-  /** One top-level statement: the parser hands them over one by one (see PolicyParser). */
-  Stmt statement(SwfwParser.StatementContext ctx) {
+  /** One top-level statement, or one of a node block's: the parser hands them over one by one (see PolicyParser). */
+  Stmt statement(ParserRuleContext ctx) {
     return (Stmt) visit(ctx);
   }
 
@@ -48,7 +49,12 @@ final class AstBuilder extends SwfwBaseVisitor<Object> {
     for (SwfwParser.NodeStatementContext s : ctx.body) {
       body.add((Stmt) visit(s));
     }
-    return new Stmt.Node(pos.of(ctx.getStart()).to(pos.of(ctx.name)), ident(ctx.name), body, false);
+    return nodeBlock(ctx.getStart(), ctx.name, body);
+  }
+
+  /** {@code node NAME { … }} with its statements built already (see StatementParser). */
+  Stmt nodeBlock(Token node, Token name, List<Stmt> body) {
+    return new Stmt.Node(pos.of(node).to(pos.of(name)), ident(name), body, false);
   }
 
   @Override

@@ -1,8 +1,10 @@
 package swfw.dsl.parse;
 
 import java.util.Arrays;
+import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -26,10 +28,13 @@ final class Shapes {
   private static final int MAX_SHAPES = 4096;
 
   private final SwfwParser parser;
+  private final Function<SwfwParser, ParserRuleContext> rule;
   private Template[] table = new Template[64];
   private int count;
 
-  Shapes() {
+  /** For pieces that {@code rule} parses: {@link SwfwParser#statement} or {@link SwfwParser#nodeStatement}. */
+  Shapes(Function<SwfwParser, ParserRuleContext> rule) {
+    this.rule = rule;
     parser = new SwfwParser(null);
     parser.removeErrorListeners();
     parser.setErrorHandler(new BailErrorStrategy());
@@ -40,7 +45,7 @@ final class Shapes {
    * The tree of the statement {@code tokens[start, end)}, bound to its tokens until the next call; null
    * when those tokens are not exactly one statement (a syntax error).
    */
-  SwfwParser.StatementContext tree(TokenTable tokens, int start, int end) {
+  ParserRuleContext tree(TokenTable tokens, int start, int end) {
     int hash = hash(tokens, start, end);
     int mask = table.length - 1;
     for (int i = hash & mask; table[i] != null; i = (i + 1) & mask) {
@@ -69,7 +74,7 @@ final class Shapes {
     }
     parser.setTokenStream(new PolicyParser.LexedTokenStream(Arrays.asList(slots)));
     try {
-      SwfwParser.StatementContext tree = parser.statement();
+      ParserRuleContext tree = rule.apply(parser);
       if (parser.getCurrentToken().getType() != Token.EOF) {
         return null;
       }
@@ -119,7 +124,7 @@ final class Shapes {
   }
 
   /** A shape and the tree ANTLR parsed for it, over slots. */
-  private record Template(int hash, int[] types, SwfwParser.StatementContext tree, Binding binding) {
+  private record Template(int hash, int[] types, ParserRuleContext tree, Binding binding) {
     boolean matches(TokenTable tokens, int start, int end) {
       if (types.length != end - start) {
         return false;

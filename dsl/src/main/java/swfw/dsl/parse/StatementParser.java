@@ -3,6 +3,7 @@ package swfw.dsl.parse;
 import java.util.ArrayList;
 import java.util.List;
 import swfw.dsl.TwoThreads;
+import org.antlr.v4.runtime.ParserRuleContext;
 import swfw.dsl.ast.Stmt;
 import swfw.grammar.SwfwLexer;
 import swfw.grammar.SwfwParser;
@@ -91,15 +92,52 @@ final class StatementParser {
   }
 
   private static List<Stmt> parseRange(TokenTable tokens, int[] ends, int from, int to, AstBuilder builder) {
-    Shapes shapes = new Shapes();
+    Shapes statements = new Shapes(SwfwParser::statement);
+    Shapes nodeStatements = new Shapes(SwfwParser::nodeStatement);
     List<Stmt> out = new ArrayList<>(to - from);
     for (int s = from; s < to; s++) {
-      SwfwParser.StatementContext tree = shapes.tree(tokens, s == 0 ? 0 : ends[s - 1], ends[s]);
-      if (tree == null) {
+      int start = s == 0 ? 0 : ends[s - 1];
+      Stmt statement = ends[s] - start >= 4 && tokens.type(start) == SwfwLexer.NODE
+          && tokens.type(start + 2) == SwfwLexer.LBRACE
+          ? nodeBlock(tokens, start, ends[s], nodeStatements, builder)
+          : parsed(statements.tree(tokens, start, ends[s]), builder);
+      if (statement == null) {
         return null;
       }
-      out.add(builder.statement(tree));
+      out.add(statement);
     }
     return out;
+  }
+
+  /**
+   * {@code node NAME { … }} in tokens {@code [start, end)}, each statement of its body parsed by shape: a big
+   * policy written in blocks is a few statements that hold all of its rules. Null on a syntax error.
+   */
+  private static Stmt nodeBlock(TokenTable tokens, int start, int end, Shapes nodeStatements, AstBuilder builder) {
+    if (tokens.type(start + 1) != SwfwLexer.NAME || tokens.type(end - 1) != SwfwLexer.RBRACE) {
+      return null;
+    }
+    List<Stmt> body = new ArrayList<>();
+    int bodyEnd = end - 1;
+    int depth = 0;
+    int from = start + 3;
+    // A statement of the body ends at a ';' outside its set braces; the block has no other.
+    for (int i = from; i < bodyEnd; i++) {
+      int type = tokens.type(i);
+      depth += type == SwfwLexer.LBRACE ? 1 : type == SwfwLexer.RBRACE ? -1 : 0;
+      if (type == SwfwLexer.SEMI && depth == 0) {
+        Stmt statement = parsed(nodeStatements.tree(tokens, from, i + 1), builder);
+        if (statement == null) {
+          return null;
+        }
+        body.add(statement);
+        from = i + 1;
+      }
+    }
+    return from == bodyEnd ? builder.nodeBlock(tokens.token(start), tokens.token(start + 1), body) : null;
+  }
+
+  private static Stmt parsed(ParserRuleContext tree, AstBuilder builder) {
+    return tree == null ? null : builder.statement(tree);
   }
 }

@@ -94,6 +94,14 @@ class StatementParserTest {
   }
 
   @Test
+  void parsesTheStatementsOfNodeBlocksByShape() {
+    assertSameParse("node m {\n  allow tcp 1;\n  allow tcp { 1, 2 } from { a, b } \"x\";\n  allow tcp 2;\n}\n"
+        + "node n { }\nnode o {allow;allow;public eth0;}node p{expect drop tcp 22 from {10.0.0.1};}");
+    assertSameParse("node m { allow tcp 1; allow tcp 2 }");
+    assertSameParse("node m { allow tcp 1; { } }");
+  }
+
+  @Test
   void parsesABigPolicyOnTwoThreadsAsTheWholeTextParseDoes() {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 200; i++) {
