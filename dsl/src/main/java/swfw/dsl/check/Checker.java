@@ -144,7 +144,9 @@ public final class Checker {
   private Clauses clauses(List<Clause> clauses, Resolved.Verb verb) {
     Clauses out = new Clauses();
     int seen = 0;
-    for (Clause c : clauses) {
+    // Indexed loops here and below: these run for every rule, and an iterator each would be their garbage.
+    for (int i = 0; i < clauses.size(); i++) {
+      Clause c = clauses.get(i);
       int kind = clauseKind(c);
       if ((seen & kind) != 0) {
         diags.error(Codes.DUPLICATE_CLAUSE, c.span(), "'" + clauseWord(c) + "' is given twice in one statement",
@@ -189,7 +191,8 @@ public final class Checker {
   private static List<Cidr> withoutAny(List<Cidr> cidrs) {
     boolean v4 = false;
     boolean v6 = false;
-    for (Cidr c : cidrs) {
+    for (int i = 0; i < cidrs.size(); i++) {
+      Cidr c = cidrs.get(i);
       if (c.isAny()) {
         v4 |= c.family() == Family.V4;
         v6 |= c.family() == Family.V6;
@@ -220,8 +223,8 @@ public final class Checker {
 
   private static int families(List<Cidr> cidrs) {
     int families = 0;
-    for (Cidr c : cidrs) {
-      families |= c.family() == Family.V4 ? 1 : 2;
+    for (int i = 0; i < cidrs.size(); i++) {
+      families |= cidrs.get(i).family() == Family.V4 ? 1 : 2;
     }
     return families;
   }

@@ -8,26 +8,28 @@ public final class Addresses {
 
   /** The parsed address or network, or empty when the text is not a valid literal of its family. */
   public static Optional<Cidr> parse(String text) {
+    // On index ranges of the text, without substrings: every address of a big policy comes through here.
     int slash = text.indexOf('/');
-    String addr = slash < 0 ? text : text.substring(0, slash);
-    boolean v6 = addr.indexOf(':') >= 0;
+    int end = slash < 0 ? text.length() : slash;
+    int colon = text.indexOf(':');
+    boolean v6 = colon >= 0 && colon < end;
     int bits = v6 ? 128 : 32;
     int prefix = bits;
     if (slash >= 0) {
-      String p = text.substring(slash + 1);
-      if (p.isEmpty() || p.length() > 3 || !digits(p)) {
+      int digits = text.length() - slash - 1;
+      if (digits == 0 || digits > 3 || !digits(text, slash + 1, text.length())) {
         return Optional.empty();
       }
-      prefix = Integer.parseInt(p);
+      prefix = Integer.parseInt(text, slash + 1, text.length(), 10);
       if (prefix > bits) {
         return Optional.empty();
       }
     }
     if (v6) {
-      long[] v = parseV6(addr);
+      long[] v = parseV6(text, 0, end);
       return v == null ? Optional.empty() : Optional.of(new Cidr(Family.V6, v[0], v[1], prefix));
     }
-    long v = parseV4(addr);
+    long v = parseV4(text, 0, end);
     return v < 0 ? Optional.empty() : Optional.of(new Cidr(Family.V4, 0, v, prefix));
   }
 
@@ -38,7 +40,7 @@ public final class Addresses {
     if (slash >= 0) {
       String p = text.substring(slash + 1);
       int bits = v6 ? 128 : 32;
-      if (p.isEmpty() || p.length() > 3 || !digits(p) || Integer.parseInt(p) > bits) {
+      if (p.isEmpty() || p.length() > 3 || !digits(p, 0, p.length()) || Integer.parseInt(p) > bits) {
         return "prefix length '/" + p + "' is out of range 0-" + bits + " for " + (v6 ? "IPv6" : "IPv4");
       }
     }
@@ -46,8 +48,8 @@ public final class Addresses {
   }
 
   /** ASCII digits only: Character.isDigit (and Integer.parseInt) accept other scripts' digits too. */
-  private static boolean digits(String s) {
-    for (int i = 0; i < s.length(); i++) {
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (s.charAt(i) < '0' || s.charAt(i) > '9') {
         return false;
       }
@@ -57,12 +59,17 @@ public final class Addresses {
 
   /** Four dot-separated decimal octets, no leading zeros; -1 when {@code s} is not one. */
   static long parseV4(String s) {
+    return parseV4(s, 0, s.length());
+  }
+
+  /** {@link #parseV4(String)} of {@code s[from, to)}. */
+  private static long parseV4(String s, int from, int to) {
     long v = 0;
     int octets = 0;
-    for (int i = 0; ; i++) {
+    for (int i = from; ; i++) {
       int start = i;
       int octet = 0;
-      for (; i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
+      for (; i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
         if (i - start == 3) {
           return -1;
         }
@@ -73,7 +80,7 @@ public final class Addresses {
       }
       v = (v << 8) | octet;
       octets++;
-      if (i == s.length()) {
+      if (i == to) {
         return octets == 4 ? v : -1;
       }
       if (s.charAt(i) != '.' || octets == 4) {
@@ -83,27 +90,38 @@ public final class Addresses {
   }
 
   static long[] parseV6(String s) {
-    if (s.length() > 45) {
+    return parseV6(s, 0, s.length());
+  }
+
+  /** The address {@code s[from, to)} as its high and low 64 bits, or null. */
+  private static long[] parseV6(String s, int from, int to) {
+    if (to - from > 45) {
       return null;
+    }
+    int doubleColon = s.indexOf("::", from);
+    if (doubleColon >= to - 1) {
+      doubleColon = -1;
+    }
+    if (doubleColon >= 0) {
+      int second = s.indexOf("::", doubleColon + 1);
+      if (second >= 0 && second < to - 1) {
+        return null;
+      }
     }
     int[] groups = new int[8];
-    int doubleColon = s.indexOf("::");
-    if (doubleColon >= 0 && s.indexOf("::", doubleColon + 1) >= 0) {
-      return null;
-    }
-    String head = doubleColon >= 0 ? s.substring(0, doubleColon) : s;
-    String tail = doubleColon >= 0 ? s.substring(doubleColon + 2) : "";
     // A dotted IPv4 tail ends the address: '1.2.3.4::' has zeros after it and is invalid.
-    int[] h = groups(head, doubleColon < 0);
-    int[] t = doubleColon >= 0 ? groups(tail, true) : new int[0];
-    if (h == null || t == null) {
+    int head = groups(s, from, doubleColon >= 0 ? doubleColon : to, doubleColon < 0, groups, 0);
+    if (head < 0 || (doubleColon < 0 ? head != 8 : head > 7)) {
       return null;
     }
-    if (doubleColon < 0 ? h.length != 8 : h.length + t.length > 7) {
-      return null;
+    if (doubleColon >= 0) {
+      int tail = groups(s, doubleColon + 2, to, true, groups, head);
+      if (tail < 0 || head + tail > 7) {
+        return null;
+      }
+      System.arraycopy(groups, head, groups, 8 - tail, tail);
+      java.util.Arrays.fill(groups, head, 8 - tail, 0);
     }
-    System.arraycopy(h, 0, groups, 0, h.length);
-    System.arraycopy(t, 0, groups, 8 - t.length, t.length);
     long hi = 0;
     long lo = 0;
     for (int i = 0; i < 4; i++) {
@@ -113,39 +131,48 @@ public final class Addresses {
     return new long[] {hi, lo};
   }
 
-  /** Colon-separated groups; the last may be a dotted IPv4 address when {@code mayEndInV4}. */
-  private static int[] groups(String s, boolean mayEndInV4) {
-    if (s.isEmpty()) {
-      return new int[0];
+  /**
+   * The colon-separated groups of {@code s[from, to)} into {@code out} from {@code at}; the last may be a
+   * dotted IPv4 address (two groups) when {@code mayEndInV4}. Their number, or -1 when a group is invalid
+   * or {@code out} has no room for them all (more than eight groups make no address).
+   */
+  private static int groups(String s, int from, int to, boolean mayEndInV4, int[] out, int at) {
+    if (from == to) {
+      return 0;
     }
     int n = 1;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = from; i < to; i++) {
       if (s.charAt(i) == ':') {
         n++;
       }
     }
-    boolean v4Tail = mayEndInV4 && s.indexOf('.', s.lastIndexOf(':') + 1) >= 0;
-    int[] out = new int[v4Tail ? n + 1 : n];
-    int start = 0;
+    int lastGroup = Math.max(from, s.lastIndexOf(':', to - 1) + 1);
+    int dot = s.indexOf('.', lastGroup);
+    boolean v4Tail = mayEndInV4 && dot >= 0 && dot < to;
+    int count = v4Tail ? n + 1 : n;
+    if (at + count > out.length) {
+      return -1;
+    }
+    int start = from;
     for (int i = 0; i < n; i++) {
-      int end = i == n - 1 ? s.length() : s.indexOf(':', start);
+      int end = i == n - 1 ? to : s.indexOf(':', start);
       if (v4Tail && i == n - 1) {
-        long v4 = parseV4(s.substring(start));
+        long v4 = parseV4(s, start, to);
         if (v4 < 0) {
-          return null;
+          return -1;
         }
-        out[i] = (int) (v4 >>> 16);
-        out[i + 1] = (int) (v4 & 0xffff);
+        out[at + i] = (int) (v4 >>> 16);
+        out[at + i + 1] = (int) (v4 & 0xffff);
       } else {
         int group = hexGroup(s, start, end);
         if (group < 0) {
-          return null;
+          return -1;
         }
-        out[i] = group;
+        out[at + i] = group;
       }
       start = end + 1;
     }
-    return out;
+    return count;
   }
 
   /** One to four hex digits from {@code start} to {@code end}, or -1. */
