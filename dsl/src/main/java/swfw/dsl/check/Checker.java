@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import swfw.diag.Diagnostics;
 import swfw.diag.Span;
+import swfw.dsl.TwoThreads;
 import swfw.dsl.ast.Action;
 import swfw.dsl.ast.Clause;
 import swfw.dsl.ast.HostAttr;
@@ -34,6 +35,8 @@ import swfw.dsl.value.Rate;
 public final class Checker {
   /** The role of a policy that declares no node. */
   public static final String DEFAULT_ROLE = "default";
+  /** Statements below which a second thread costs more than it saves. */
+  static final int PARALLEL_THRESHOLD = 4096;
 
   private final Diagnostics diags;
   private final Values values;
@@ -49,14 +52,24 @@ public final class Checker {
   }
 
   public static Optional<CheckedPolicy> check(LoadedPolicy loaded, Diagnostics diags) {
+    return check(loaded, diags, PARALLEL_THRESHOLD);
+  }
+
+  /** With statements from {@code parallelThreshold} on checked in two halves at once: tests compare. */
+  static Optional<CheckedPolicy> check(LoadedPolicy loaded, Diagnostics diags, int parallelThreshold) {
     int before = diags.errorCount();
-    Checker checker = new Checker(diags, collectLets(loaded.statements(), diags));
-    if (loaded.statements().isEmpty()) {
-      diags.warning(Codes.EMPTY_POLICY, new Span(loaded.root(), 1, 1, 1), "the policy has no statements",
-          "an empty policy compiles to rules that guard nothing");
-    }
-    for (Stmt s : loaded.statements()) {
-      checker.statement(s, Optional.empty());
+    int reported = before + diags.warningCount();
+    List<Stmt> statements = loaded.statements();
+    Map<String, Stmt.Let> lets = collectLets(statements, diags);
+    Checker checker = new Checker(diags, lets);
+    boolean quiet = diags.errorCount() + diags.warningCount() == reported;
+    if (!(quiet && statements.size() >= parallelThreshold && checker.checkedInHalves(statements, lets))) {
+      checker = new Checker(diags, lets);
+      if (statements.isEmpty()) {
+        diags.warning(Codes.EMPTY_POLICY, new Span(loaded.root(), 1, 1, 1), "the policy has no statements",
+            "an empty policy compiles to rules that guard nothing");
+      }
+      checker.checkAll(statements);
     }
     checker.checkHostRoles();
     if (diags.errorCount() > before) {
@@ -65,6 +78,44 @@ public final class Checker {
     List<String> roles = checker.roles.isEmpty() ? List.of(DEFAULT_ROLE) : List.copyOf(checker.roles);
     return Optional.of(new CheckedPolicy(loaded.root(), loaded.sources(), checker.out, roles,
         List.copyOf(checker.hosts.values())));
+  }
+
+  private Checker checkAll(List<Stmt> statements) {
+    for (Stmt s : statements) {
+      statement(s, Optional.empty());
+    }
+    return this;
+  }
+
+  /**
+   * A big policy's statements checked in two halves at once, each half with diagnostics of its own, and
+   * taken into this checker only when both are clean: at any diagnostic, or a host named in both halves,
+   * this returns false and the caller checks the statements in order, which reports everything exactly
+   * as before. Why: checking is most of the front end's time on a big policy after parsing by shape.
+   */
+  private boolean checkedInHalves(List<Stmt> statements, Map<String, Stmt.Let> lets) {
+    int half = statements.size() / 2;
+    Diagnostics firstDiags = new Diagnostics();
+    Diagnostics secondDiags = new Diagnostics();
+    TwoThreads.Both<Checker, Checker> halves = TwoThreads.run("swfw-check",
+        () -> new Checker(firstDiags, lets).checkAll(statements.subList(0, half)),
+        () -> new Checker(secondDiags, lets).checkAll(statements.subList(half, statements.size())));
+    boolean clean = firstDiags.errorCount() + firstDiags.warningCount() + secondDiags.errorCount()
+        + secondDiags.warningCount() == 0;
+    return clean && take(halves.here()) && take(halves.there());
+  }
+
+  /** What {@code half} found, after what this checker holds; false when both name one host. */
+  private boolean take(Checker half) {
+    out.addAll(half.out);
+    roles.addAll(half.roles);
+    roleSpans.putAll(half.roleSpans);
+    for (HostEntry h : half.hosts.values()) {
+      if (hosts.putIfAbsent(h.name(), h) != null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Map<String, Stmt.Let> collectLets(List<Stmt> statements, Diagnostics diags) {
