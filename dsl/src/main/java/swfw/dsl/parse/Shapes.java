@@ -50,9 +50,9 @@ final class Shapes {
     int mask = table.length - 1;
     for (int i = hash & mask; table[i] != null; i = (i + 1) & mask) {
       Template t = table[i];
-      if (t.hash == hash && t.matches(tokens, start, end)) {
-        t.binding.bind(tokens, start, end);
-        return t.tree;
+      if (t.hash() == hash && t.matches(tokens, start, end)) {
+        t.binding().bind(tokens, start, end);
+        return t.tree();
       }
     }
     Template parsed = parse(tokens, start, end, hash);
@@ -62,7 +62,7 @@ final class Shapes {
     if (end - start <= MAX_SHAPE_TOKENS && count < MAX_SHAPES) {
       add(parsed);
     }
-    return parsed.tree;
+    return parsed.tree();
   }
 
   private Template parse(TokenTable tokens, int start, int end, int hash) {
@@ -100,7 +100,7 @@ final class Shapes {
 
   private void insert(Template t) {
     int mask = table.length - 1;
-    int i = t.hash & mask;
+    int i = t.hash() & mask;
     while (table[i] != null) {
       i = (i + 1) & mask;
     }

@@ -2,25 +2,25 @@ package swfw.dsl.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import swfw.dsl.TwoThreads;
 import org.antlr.v4.runtime.ParserRuleContext;
+import swfw.dsl.TwoThreads;
 import swfw.dsl.ast.Stmt;
 import swfw.grammar.SwfwLexer;
 import swfw.grammar.SwfwParser;
 
 /**
- * Parses a text without syntax errors top-level statement by top-level statement, with SLL prediction,
- * each statement with its own small token stream, and each statement of a shape seen before with the
- * tree of the first ({@link Shapes}); a big text on two threads. Statements are cut where
- * the grammar ends them: a {@code ';'} outside braces, or the {@code '}'} that closes a {@code node}
- * block. When any piece is not exactly one statement, the text has a syntax error (or is cut in a way
- * this class does not expect) and {@link #parse} returns null: the caller then parses the whole text
- * as one, with error recovery and every message.
+ * Parses a text without syntax errors top-level statement by top-level statement (and a node block's
+ * statements one by one), with SLL prediction, each statement with its own small token stream, and
+ * each statement of a shape seen before with the tree of the first ({@link Shapes}); a big text on two
+ * threads. Statements are cut where the grammar ends them: a {@code ';'} outside braces, or the
+ * {@code '}'} that closes a {@code node} block. When any piece is not exactly one statement, the text
+ * has a syntax error (or is cut in a way this class does not expect) and {@link #parse} returns null:
+ * the caller then parses the whole text as one, with error recovery and every message.
  *
  * <p>Why: the generated parser walks one tree for the whole text otherwise, with a listener called on
- * every rule to cut it into statements. Here the parser sees a few tokens at a time, a statement's
- * tokens can be let go as soon as it is built, and the two halves of a big policy parse at once
- * (ANTLR's prediction caches are shared between parsers and safe to share between threads).
+ * every rule to cut it into statements. Here the parser sees a few tokens at a time, runs its
+ * prediction once per shape of statement, and the two halves of a big policy parse at once (ANTLR's
+ * prediction caches are shared between parsers and safe to share between threads).
  */
 final class StatementParser {
   /** Statements below which a second thread costs more than it saves. */
@@ -28,9 +28,7 @@ final class StatementParser {
 
   private StatementParser() {}
 
-  /**
-   * The statements of {@code tokens} (the parser's channel only, ending with EOF), or null.
-   */
+  /** The statements of {@code tokens} (the parser's channel only, ending with EOF), or null. */
   static List<Stmt> parse(TokenTable tokens, AstBuilder builder) {
     int[] ends = statementEnds(tokens);
     if (ends == null) {
