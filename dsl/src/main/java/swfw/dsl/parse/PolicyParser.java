@@ -79,7 +79,8 @@ public final class PolicyParser {
 
   /**
    * Reports lexical errors and keeps only the tokens on the parser's channel: white space and
-   * comments are half of all tokens, and a big policy would otherwise hold them all while parsing.
+   * comments are half of all tokens, and a big policy would otherwise hold them all while parsing. A big
+   * text without lexical errors is lexed in two halves at once ({@link SplitLexer}).
    */
   private static Lexed lex(String text, Positions positions, Diagnostics diagnostics) {
     boolean binary = looksBinary(text);
