@@ -1,8 +1,8 @@
 package swfw.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +25,7 @@ import swfw.compiler.iptables.IpSet;
 import swfw.compiler.iptables.IptablesText;
 import swfw.compiler.iptables.Ruleset;
 import swfw.compiler.text.UnifiedDiff;
+import swfw.compiler.text.Utf8Buffer;
 import swfw.dsl.Frontend;
 import swfw.dsl.TwoThreads;
 import swfw.dsl.value.Family;
@@ -134,30 +135,44 @@ final class CompileCommand implements Callable<Integer> {
     return null;
   }
 
-  /** One file of the output, written straight to its destination: a big policy's files are large. */
+  /** One file of the output. */
   private interface Output {
     String name();
 
-    void write(Appendable out) throws IOException;
+    /** Appends the file's bytes. */
+    void write(Utf8Buffer out);
 
-    default String text() throws IOException {
-      StringBuilder b = new StringBuilder();
+    /** A guess at the file's size, so a big file's buffer is allocated once. */
+    int size();
+
+    default Utf8Buffer bytes() {
+      Utf8Buffer b = new Utf8Buffer(size());
       write(b);
-      return b.toString();
+      return b;
     }
   }
 
   private record RulesFile(String name, Ruleset rules, Forms.Form form, String policyName) implements Output {
     @Override
-    public void write(Appendable out) throws IOException {
-      Forms.write(rules, form, policyName, out);
+    public void write(Utf8Buffer out) {
+      Forms.write(out, rules, form, policyName);
+    }
+
+    @Override
+    public int size() {
+      return 4096 + rules.ruleCount() * 80;
     }
   }
 
   private record SetsFile(String name, List<IpSet> sets) implements Output {
     @Override
-    public void write(Appendable out) throws IOException {
-      IptablesText.writeIpsetRestore(sets, out);
+    public void write(Utf8Buffer out) {
+      IptablesText.appendIpsetRestore(out, sets);
+    }
+
+    @Override
+    public int size() {
+      return 4096 + sets.stream().mapToInt(s -> s.members().size() * 32).sum();
     }
   }
 
@@ -191,7 +206,7 @@ final class CompileCommand implements Callable<Integer> {
       if (several) {
         out.print("# ==> " + f.name() + " <==\n");
       }
-      f.write(out);
+      out.print(f.bytes().toString());
     }
     out.flush();
   }
@@ -203,7 +218,7 @@ final class CompileCommand implements Callable<Integer> {
       Path path = outputDir.resolve(f.name());
       String old = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
       String diff = UnifiedDiff.diff(Files.exists(path) ? path.toString() : "/dev/null",
-          path + " (compiled)", old, f.text());
+          path + " (compiled)", old, f.bytes().toString());
       if (!diff.isEmpty()) {
         differing++;
         out.print(diff);
@@ -220,13 +235,13 @@ final class CompileCommand implements Callable<Integer> {
 
   /** Written beside the file and moved over it; a file whose bytes would not change is left alone. */
   private static void writeIfChanged(Path path, Output output) throws IOException {
-    Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      output.write(w);
-    }
-    if (Files.exists(path) && Files.mismatch(path, tmp) == -1) {
-      Files.delete(tmp);
+    Utf8Buffer bytes = output.bytes();
+    if (Files.exists(path) && Files.size(path) == bytes.length() && bytes.sameAs(Files.readAllBytes(path))) {
       return;
+    }
+    Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+    try (OutputStream out = Files.newOutputStream(tmp)) {
+      bytes.writeTo(out);
     }
     Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

@@ -1,7 +1,6 @@
 package swfw.compiler.iptables;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import swfw.compiler.text.Utf8Buffer;
 import swfw.dsl.value.Family;
 
 /**
@@ -19,17 +18,13 @@ public final class Forms {
   }
 
   public static String render(Ruleset rs, Form form, String policyName) {
-    StringBuilder b = new StringBuilder(4096 + rs.ruleCount() * 160);
-    try {
-      write(rs, form, policyName, b);
-    } catch (IOException e) {
-      throw new UncheckedIOException("a StringBuilder does not fail", e);
-    }
+    Utf8Buffer b = new Utf8Buffer(4096 + rs.ruleCount() * 80);
+    write(b, rs, form, policyName);
     return b.toString();
   }
 
-  /** Writes {@link #render}'s text line by line, so a large ruleset never needs its whole file in memory. */
-  public static void write(Ruleset rs, Form form, String policyName, Appendable out) throws IOException {
+  /** Appends {@link #render}'s text as UTF-8, the bytes a rules file holds. */
+  public static void write(Utf8Buffer out, Ruleset rs, Form form, String policyName) {
     if (form == Form.BOOT) {
       boot(rs, policyName, out);
     } else {
@@ -37,7 +32,7 @@ public final class Forms {
     }
   }
 
-  private static void boot(Ruleset rs, String policyName, Appendable out) throws IOException {
+  private static void boot(Ruleset rs, String policyName, Utf8Buffer out) {
     header(rs, policyName, "boot form, for /etc/iptables/" + fileName(rs.family())
         + ": a full restore before Docker starts", out);
     out.append("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:DOCKER-USER - [0:0]\n");
@@ -50,7 +45,7 @@ public final class Forms {
     out.append("COMMIT\n");
   }
 
-  private static void live(Ruleset rs, String policyName, Appendable out) throws IOException {
+  private static void live(Ruleset rs, String policyName, Utf8Buffer out) {
     header(rs, policyName, "live form, for iptables-restore --noflush on a running host;"
         + "\n# swfw push also deletes the previous hook jumps and stale swfw chains in the same transaction", out);
     out.append("*filter\n");
@@ -67,7 +62,7 @@ public final class Forms {
     return h.from() + " " + h.spec();
   }
 
-  private static void header(Ruleset rs, String policyName, String what, Appendable out) throws IOException {
+  private static void header(Ruleset rs, String policyName, String what, Utf8Buffer out) {
     out.append("# swfw: node role '").append(rs.role()).append("', ").append(rs.family() == Family.V4 ? "IPv4" : "IPv6")
         .append(", compiled from ").append(policyName).append(". Do not edit: change the policy and compile again.\n")
         .append("# ").append(what).append('\n');
@@ -76,20 +71,18 @@ public final class Forms {
     }
   }
 
-  private static void declare(Ruleset rs, Appendable out) throws IOException {
+  private static void declare(Ruleset rs, Utf8Buffer out) {
     for (Chain c : rs.chains()) {
       out.append(':').append(c.name()).append(" - [0:0]\n");
     }
   }
 
-  private static void rules(Ruleset rs, Appendable out) throws IOException {
-    StringBuilder line = new StringBuilder(256);
+  private static void rules(Ruleset rs, Utf8Buffer out) {
     for (Chain c : rs.chains()) {
       for (IptRule r : c.rules()) {
-        line.setLength(0);
-        line.append("-A ").append(c.name()).append(' ');
-        IptablesText.appendSpec(line, r, rs.family());
-        out.append(line.append('\n'));
+        out.appendAscii("-A ").appendAscii(c.name()); // chain names are swfw's words and interface names
+        IptablesText.appendSpec(out, r, rs.family());
+        out.append('\n');
       }
     }
   }

@@ -1,9 +1,7 @@
 package swfw.compiler.iptables;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.StringJoiner;
+import swfw.compiler.text.Utf8Buffer;
 import swfw.dsl.ast.Protocol;
 import swfw.dsl.value.Cidr;
 import swfw.dsl.value.Family;
@@ -20,86 +18,92 @@ public final class IptablesText {
 
   /** The rule's options after {@code -A CHAIN}. */
   public static String spec(IptRule r, Family family) {
-    StringBuilder b = new StringBuilder(128);
+    Utf8Buffer b = new Utf8Buffer(128);
     appendSpec(b, r, family);
-    return b.toString();
+    return b.toString().substring(1);
   }
 
-  /** Appends {@link #spec}: every rule of a file goes through here, so no lambdas or temporary strings. */
-  public static void appendSpec(StringBuilder b, IptRule r, Family family) {
-    int start = b.length();
+  /**
+   * Appends {@link #spec}, each option after a space, so that it can follow {@code -A CHAIN} directly:
+   * every rule of a file goes through here, so no lambdas or temporary strings.
+   */
+  public static void appendSpec(Utf8Buffer b, IptRule r, Family family) {
     if (r.src().isPresent()) {
-      b.append(" -s ").append(cidr(r.src().get()));
+      AddressText.appendCidr(b.appendAscii(" -s "), r.src().get());
     }
     if (r.dst().isPresent()) {
-      b.append(" -d ").append(cidr(r.dst().get()));
+      AddressText.appendCidr(b.appendAscii(" -d "), r.dst().get());
     }
     if (r.in().isPresent()) {
-      b.append(" -i ").append(r.in().get());
+      b.appendAscii(" -i ").appendAscii(r.in().get());
     }
     if (r.out().isPresent()) {
-      b.append(" -o ").append(r.out().get());
+      b.appendAscii(" -o ").appendAscii(r.out().get());
     }
     if (r.protocol() != Protocol.ANY) {
-      b.append(" -p ").append(protocol(r.protocol()));
+      b.appendAscii(" -p ").appendAscii(protocol(r.protocol()));
     }
     appendPorts(b, r);
     if (r.srcSet().isPresent()) {
-      b.append(" -m set --match-set ").append(r.srcSet().get().name()).append(" src");
+      b.appendAscii(" -m set --match-set ").appendAscii(r.srcSet().get().name()).appendAscii(" src");
     }
     if (r.dstSet().isPresent()) {
-      b.append(" -m set --match-set ").append(r.dstSet().get().name()).append(" dst");
+      b.appendAscii(" -m set --match-set ").appendAscii(r.dstSet().get().name()).appendAscii(" dst");
     }
     if (r.icmpType().isPresent()) {
-      b.append(family == Family.V4 ? " -m icmp --icmp-type " : " -m icmp6 --icmpv6-type ").append(r.icmpType().get().type());
+      b.appendAscii(family == Family.V4 ? " -m icmp --icmp-type " : " -m icmp6 --icmpv6-type ").append(r.icmpType().get().type());
     }
     if (r.hopLimit().isPresent()) {
-      b.append(" -m hl --hl-eq ").append(r.hopLimit().get().intValue());
+      b.appendAscii(" -m hl --hl-eq ").append(r.hopLimit().get().intValue());
     }
     if (r.ctstates().isPresent()) {
-      b.append(" -m conntrack --ctstate ").append(r.ctstates().get());
+      b.appendAscii(" -m conntrack --ctstate ").appendAscii(r.ctstates().get());
     }
     appendOriginal(b, r);
     appendLimit(b, r);
     if (!r.comment().isEmpty()) {
-      b.append(" -m comment --comment ");
+      b.appendAscii(" -m comment --comment ");
       appendQuoted(b, r.comment());
     }
-    b.append(" -j ").append(r.target());
+    b.appendAscii(" -j ").appendAscii(r.target());
     if (r.target().equals("REJECT")) {
-      b.append(" --reject-with ").append(r.protocol() == Protocol.TCP ? "tcp-reset"
+      b.appendAscii(" --reject-with ").appendAscii(r.protocol() == Protocol.TCP ? "tcp-reset"
           : family == Family.V4 ? "icmp-port-unreachable" : "icmp6-port-unreachable");
     }
-    b.deleteCharAt(start);
   }
 
   /**
    * The destination before Docker's DNAT, in one conntrack match printed as iptables-save does: address,
    * then port, then direction; a single address without its /32 or /128 (unlike -s and -d).
    */
-  private static void appendOriginal(StringBuilder b, IptRule r) {
+  private static void appendOriginal(Utf8Buffer b, IptRule r) {
     if (r.ctOrigDst().isEmpty() && r.ctOrigDstPort().isEmpty()) {
       return;
     }
-    b.append(" -m conntrack");
+    b.appendAscii(" -m conntrack");
     if (r.ctOrigDst().isPresent()) {
       Cidr c = r.ctOrigDst().get();
-      b.append(" --ctorigdst ").append(c.prefix() == c.bits() ? c.address() : c.toString());
+      b.appendAscii(" --ctorigdst ");
+      if (c.prefix() == c.bits()) {
+        AddressText.appendAddress(b, c);
+      } else {
+        AddressText.appendCidr(b, c);
+      }
     }
     if (r.ctOrigDstPort().isPresent()) {
-      b.append(" --ctorigdstport ");
+      b.appendAscii(" --ctorigdstport ");
       appendPort(b, r.ctOrigDstPort().get());
     }
-    b.append(" --ctdir ORIGINAL");
+    b.appendAscii(" --ctdir ORIGINAL");
   }
 
-  private static void appendPorts(StringBuilder b, IptRule r) {
+  private static void appendPorts(Utf8Buffer b, IptRule r) {
     List<PortRange> ports = r.dports();
     if (ports.size() == 1) {
-      b.append(" -m ").append(protocol(r.protocol())).append(" --dport ");
+      b.appendAscii(" -m ").appendAscii(protocol(r.protocol())).appendAscii(" --dport ");
       appendPort(b, ports.get(0));
     } else if (ports.size() > 1) {
-      b.append(" -m multiport --dports ");
+      b.appendAscii(" -m multiport --dports ");
       for (int i = 0; i < ports.size(); i++) {
         if (i > 0) {
           b.append(',');
@@ -110,21 +114,21 @@ public final class IptablesText {
   }
 
   /** {@link PortRange#iptables()}, appended. */
-  private static void appendPort(StringBuilder b, PortRange p) {
+  private static void appendPort(Utf8Buffer b, PortRange p) {
     b.append(p.low());
     if (!p.isSingle()) {
       b.append(':').append(p.high());
     }
   }
 
-  private static void appendLimit(StringBuilder b, IptRule r) {
+  private static void appendLimit(Utf8Buffer b, IptRule r) {
     if (r.limit().isEmpty()) {
       return;
     }
     Rate l = r.limit().get();
-    b.append(" -m limit --limit ").append(l.iptables());
+    b.appendAscii(" -m limit --limit ").appendAscii(l.iptables());
     if (l.burst() != Rate.DEFAULT_BURST) {
-      b.append(" --limit-burst ").append(l.burst());
+      b.appendAscii(" --limit-burst ").append(l.burst());
     }
   }
 
@@ -138,40 +142,56 @@ public final class IptablesText {
     };
   }
 
-  static String cidr(Cidr c) {
-    return c.toString();
-  }
-
   /**
    * Quotes as iptables' xtables_save_string does: bare when only {@code [A-Za-z0-9_-]}, else in double
    * quotes with {@code "}, {@code \} and {@code '} escaped. Nothing in a comment can end the argument
    * or the line: the checker has already refused control characters.
    */
   public static String quote(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 8);
+    Utf8Buffer b = new Utf8Buffer(s.length() + 8);
     appendQuoted(b, s);
     return b.toString();
   }
 
-  private static void appendQuoted(StringBuilder b, String s) {
+  private static void appendQuoted(Utf8Buffer b, String s) {
     boolean bare = !s.isEmpty();
-    for (int i = 0; i < s.length() && bare; i++) {
-      char c = s.charAt(i);
-      bare = c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-    if (bare) {
-      b.append(s);
-      return;
-    }
-    b.append('"');
+    boolean plain = true; // ASCII, nothing to escape
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      bare = bare && (c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z');
+      plain = plain && c >= ' ' && c < 0x7f && c != '"' && c != '\\' && c != '\'';
+    }
+    if (bare) {
+      b.appendAscii(s);
+    } else if (plain) {
+      b.append('"').appendAscii(s).append('"'); // most comments: a source location and a few words
+    } else {
+      b.append('"');
+      appendEscaped(b, s);
+      b.append('"');
+    }
+  }
+
+  private static void appendEscaped(Utf8Buffer b, String s) {
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        // A run of non-ASCII text is encoded whole, so a surrogate pair stays one character.
+        int end = i + 1;
+        while (end < s.length() && s.charAt(end) >= 0x80) {
+          end++;
+        }
+        b.append(s.substring(i, end));
+        i = end;
+        continue;
+      }
       if (c == '"' || c == '\\' || c == '\'') {
         b.append('\\');
       }
       b.append(c < ' ' || c == 0x7f ? ' ' : c);
+      i++;
     }
-    b.append('"');
   }
 
   /**
@@ -179,39 +199,32 @@ public final class IptablesText {
    * filled under a temporary name and swapped in, so rules never see it empty or half-filled.
    */
   public static String ipsetRestore(List<IpSet> sets) {
-    StringBuilder b = new StringBuilder(64 + sets.stream().mapToInt(s -> s.members().size() * 32).sum());
-    try {
-      writeIpsetRestore(sets, b);
-    } catch (IOException e) {
-      throw new UncheckedIOException("a StringBuilder does not fail", e);
-    }
+    Utf8Buffer b = new Utf8Buffer(64 + sets.stream().mapToInt(s -> s.members().size() * 32).sum());
+    appendIpsetRestore(b, sets);
     return b.toString();
   }
 
-  /** Writes {@link #ipsetRestore} line by line: a blocklist set can have a hundred thousand members. */
-  public static void writeIpsetRestore(List<IpSet> sets, Appendable out) throws IOException {
-    StringBuilder line = new StringBuilder(128);
+  /** Appends {@link #ipsetRestore}'s text: a blocklist set can have a hundred thousand members. */
+  public static void appendIpsetRestore(Utf8Buffer b, List<IpSet> sets) {
     for (IpSet s : sets) {
       String family = s.family() == Family.V4 ? "inet" : "inet6";
       String type = s.type();
       String header = " " + type + " family " + family + " maxelem " + Math.max(65536, s.members().size());
       String tmp = s.name() + "-new";
-      out.append("create ").append(tmp).append(header).append("\nflush ").append(tmp).append('\n');
+      b.appendAscii("create ").appendAscii(tmp).appendAscii(header).appendAscii("\nflush ").appendAscii(tmp).append('\n');
       boolean addressesOnly = type.equals("hash:ip");
       for (Cidr c : s.members()) {
-        line.setLength(0);
-        line.append("add ").append(tmp).append(' ').append(addressesOnly ? c.address() : c.toString()).append('\n');
-        out.append(line);
+        b.appendAscii("add ").appendAscii(tmp).append(' ');
+        if (addressesOnly) {
+          AddressText.appendAddress(b, c);
+        } else {
+          AddressText.appendCidr(b, c);
+        }
+        b.append('\n');
       }
-      out.append("create ").append(s.name()).append(header).append(" -exist\n")
+      b.append("create ").append(s.name()).append(header).append(" -exist\n")
           .append("swap ").append(tmp).append(' ').append(s.name()).append('\n')
           .append("destroy ").append(tmp).append('\n');
     }
-  }
-
-  static String portList(java.util.List<PortRange> ports) {
-    StringJoiner j = new StringJoiner(",");
-    ports.forEach(p -> j.add(p.iptables()));
-    return j.toString();
   }
 }
