@@ -1,7 +1,10 @@
 package swfw.compiler.iptables;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import swfw.compiler.ir.Direction;
@@ -39,12 +42,22 @@ public final class RulesetBuilder {
   private final NodeIr node;
   private final Family family;
   private final Function<Span, String> location;
-  private final java.util.Map<String, IpSet> sets = new java.util.LinkedHashMap<>();
+  private final Map<String, IpSet> sets = new LinkedHashMap<>();
+  /** This family's rules by direction, in order: sorted out once, not once per chain and interface. */
+  private final Map<Direction, List<RuleIr>> rules = new EnumMap<>(Direction.class);
 
   private RulesetBuilder(NodeIr node, Family family, Function<Span, String> location) {
     this.node = node;
     this.family = family;
     this.location = location;
+    for (Direction d : Direction.values()) {
+      rules.put(d, new ArrayList<>());
+    }
+    for (RuleIr r : node.rules()) {
+      if (r.family() == family) {
+        rules.get(r.direction()).add(r);
+      }
+    }
   }
 
   /** @param location how a rule comment names its source, e.g. {@code cluster.swfw:12} */
@@ -76,7 +89,7 @@ public final class RulesetBuilder {
       chains.add(new Chain(forwardChain(g.iface()), forwardRules(g)));
       hooks.add(new Hook("DOCKER-USER", Optional.of(g.iface()), forwardChain(g.iface())));
     }
-    List<RuleIr> outbound = node.rules(family, Direction.OUTBOUND);
+    List<RuleIr> outbound = rules.get(Direction.OUTBOUND);
     if (!outbound.isEmpty()) {
       chains.addAll(IcmpRuns.split(OUTPUT, outputRules(outbound)));
       hooks.add(new Hook("OUTPUT", Optional.empty(), OUTPUT));
@@ -85,13 +98,12 @@ public final class RulesetBuilder {
   }
 
   private List<IptRule> inputRules(Guard g) {
-    List<RuleIr> rules = node.rules(family, Direction.INBOUND).stream()
-        .filter(r -> r.ifaces().contains(g.iface())).toList();
-    boolean[] early = beforeConntrack(rules);
-    List<IptRule> out = new ArrayList<>();
-    for (int i = 0; i < rules.size(); i++) {
+    List<RuleIr> mine = on(g, rules.get(Direction.INBOUND));
+    boolean[] early = beforeConntrack(mine);
+    List<IptRule> out = new ArrayList<>(mine.size() + 16);
+    for (int i = 0; i < mine.size(); i++) {
       if (early[i]) {
-        lower(rules.get(i), true, out);
+        lower(mine.get(i), true, out);
       }
     }
     String where = location.apply(g.span());
@@ -100,12 +112,23 @@ public final class RulesetBuilder {
       requiredIcmpv6(out);
     }
     out.add(state("INVALID", "DROP", where + " invalid", g.span()));
-    for (int i = 0; i < rules.size(); i++) {
+    for (int i = 0; i < mine.size(); i++) {
       if (!early[i]) {
-        lower(rules.get(i), false, out);
+        lower(mine.get(i), false, out);
       }
     }
     out.add(IptRule.plain("DROP", where + " default deny on " + g.iface(), Optional.of(g.span())));
+    return out;
+  }
+
+  /** The rules that filter on the guarded interface. */
+  private static List<RuleIr> on(Guard g, List<RuleIr> rules) {
+    List<RuleIr> out = new ArrayList<>(rules.size());
+    for (RuleIr r : rules) {
+      if (r.ifaces().contains(g.iface())) {
+        out.add(r);
+      }
+    }
     return out;
   }
 
@@ -155,10 +178,7 @@ public final class RulesetBuilder {
     List<IptRule> out = new ArrayList<>();
     String where = location.apply(g.span());
     out.add(state(ESTABLISHED, "RETURN", where + " established", g.span()));
-    for (RuleIr r : node.rules(family, Direction.PUBLISHED)) {
-      if (!r.ifaces().contains(g.iface())) {
-        continue;
-      }
+    for (RuleIr r : on(g, rules.get(Direction.PUBLISHED))) {
       for (Addr src : addresses(r.from())) {
         for (Optional<Cidr> dst : originalDestinations(r.to())) {
           for (PortRange port : r.ports()) {
@@ -194,22 +214,30 @@ public final class RulesetBuilder {
   /** One policy rule → iptables rules: one per source, destination, interface and port chunk or ICMP type. */
   private void lower(RuleIr r, boolean beforeConntrack, List<IptRule> out) {
     boolean outbound = r.direction() == Direction.OUTBOUND;
-    List<Optional<String>> ifaces = outbound ? r.ifaces().stream().map(Optional::of).toList() : List.of(Optional.empty());
-    if (ifaces.isEmpty()) {
-      ifaces = List.of(Optional.empty());
-    }
+    List<Optional<String>> ifaces = outbound && !r.ifaces().isEmpty() ? present(r.ifaces()) : ANY_INTERFACE;
     Optional<String> states = (beforeConntrack || outbound && r.isLimited()) && !r.protocol().isIcmp()
         ? Optional.of("NEW") : Optional.empty();
-    for (Optional<String> iface : ifaces) {
-      for (Addr src : addresses(r.from())) {
-        for (Addr dst : addresses(r.to())) {
-          for (Match m : matches(r)) {
-            IptRule rule = new IptRule(src.cidr(), dst.cidr(), Optional.empty(), iface, r.protocol(), m.ports, m.icmp,
-                Optional.empty(), states, Optional.empty(), r.limit(), comment(r), target(r.verdict()),
-                Optional.of(r.span()), src.set(), dst.set());
+    List<Addr> sources = addresses(r.from());
+    List<Addr> destinations = addresses(r.to());
+    List<Match> matches = matches(r);
+    // Each iptables rule of a policy rule shares its comment, source and target: made once.
+    String comment = comment(r);
+    String overLimit = r.isLimited() ? comment + " (over limit)" : comment;
+    Optional<Span> source = Optional.of(r.span());
+    String target = target(r.verdict());
+    // Indexed loops: C1, which swfw runs on, allocates every iterator, four per policy rule here.
+    for (int i = 0; i < ifaces.size(); i++) {
+      for (int s = 0; s < sources.size(); s++) {
+        Addr src = sources.get(s);
+        for (int d = 0; d < destinations.size(); d++) {
+          Addr dst = destinations.get(d);
+          for (int k = 0; k < matches.size(); k++) {
+            Match m = matches.get(k);
+            IptRule rule = new IptRule(src.cidr(), dst.cidr(), Optional.empty(), ifaces.get(i), r.protocol(), m.ports,
+                m.icmp, Optional.empty(), states, Optional.empty(), r.limit(), comment, target, source, src.set(), dst.set());
             out.add(rule);
             if (r.isLimited()) {
-              out.add(rule.withoutLimit().withTarget("DROP", comment(r) + " (over limit)"));
+              out.add(rule.withoutLimit().withTarget("DROP", overLimit));
             }
           }
         }
@@ -217,22 +245,47 @@ public final class RulesetBuilder {
     }
   }
 
-  private record Match(List<PortRange> ports, Optional<IcmpType> icmp) {}
+  private static final List<Optional<String>> ANY_INTERFACE = List.of(Optional.empty());
 
-  private static List<Match> matches(RuleIr r) {
-    List<Match> out = new ArrayList<>();
-    if (r.protocol().isIcmp() && !r.icmpTypes().isEmpty()) {
-      r.icmpTypes().forEach(t -> out.add(new Match(List.of(), Optional.of(t))));
-    } else if (r.protocol().hasPorts() && !r.ports().isEmpty()) {
-      chunks(r.ports()).forEach(c -> out.add(new Match(c, Optional.empty())));
-    } else {
-      out.add(new Match(List.of(), Optional.empty()));
+  private static List<Optional<String>> present(List<String> ifaces) {
+    List<Optional<String>> out = new ArrayList<>(ifaces.size());
+    for (String i : ifaces) {
+      out.add(Optional.of(i));
     }
     return out;
   }
 
+  private record Match(List<PortRange> ports, Optional<IcmpType> icmp) {}
+
+  private static final List<Match> ANY_PORT = List.of(new Match(List.of(), Optional.empty()));
+
+  private static List<Match> matches(RuleIr r) {
+    if (r.protocol().isIcmp() && !r.icmpTypes().isEmpty()) {
+      List<Match> out = new ArrayList<>(r.icmpTypes().size());
+      for (IcmpType t : r.icmpTypes()) {
+        out.add(new Match(List.of(), Optional.of(t)));
+      }
+      return out;
+    }
+    if (r.protocol().hasPorts() && !r.ports().isEmpty()) {
+      List<List<PortRange>> chunks = chunks(r.ports());
+      if (chunks.size() == 1) {
+        return List.of(new Match(chunks.get(0), Optional.empty()));
+      }
+      List<Match> out = new ArrayList<>(chunks.size());
+      for (List<PortRange> c : chunks) {
+        out.add(new Match(c, Optional.empty()));
+      }
+      return out;
+    }
+    return ANY_PORT;
+  }
+
   /** multiport takes at most 15 slots, a range counting as two. */
   static List<List<PortRange>> chunks(List<PortRange> ports) {
+    if (!ports.isEmpty() && ports.size() <= MULTIPORT_SLOTS / 2) {
+      return List.of(ports); // fits whatever it holds: most rules name a port or a few
+    }
     List<List<PortRange>> out = new ArrayList<>();
     List<PortRange> current = new ArrayList<>();
     int slots = 0;
@@ -256,17 +309,22 @@ public final class RulesetBuilder {
   private record Addr(Optional<Cidr> cidr, Optional<IpSet> set) {}
 
   /** One match per address, or a single kernel set when the list is long. */
+  private static final List<Addr> ANY_ADDRESS = List.of(new Addr(Optional.empty(), Optional.empty()));
+
   private List<Addr> addresses(List<Cidr> cidrs) {
     if (cidrs.isEmpty()) {
-      return List.of(new Addr(Optional.empty(), Optional.empty()));
+      return ANY_ADDRESS;
     }
     if (cidrs.size() > IpSet.THRESHOLD) {
       IpSet set = sets.computeIfAbsent(IpSet.of(family, cidrs).name(), k -> IpSet.of(family, cidrs));
       return List.of(new Addr(Optional.empty(), Optional.of(set)));
     }
+    if (cidrs.size() == 1) {
+      return List.of(new Addr(Optional.of(cidrs.get(0)), Optional.empty()));
+    }
     List<Addr> out = new ArrayList<>(cidrs.size());
-    for (Cidr c : cidrs) {
-      out.add(new Addr(Optional.of(c), Optional.empty()));
+    for (int i = 0; i < cidrs.size(); i++) {
+      out.add(new Addr(Optional.of(cidrs.get(i)), Optional.empty()));
     }
     return out;
   }

@@ -50,10 +50,9 @@ public final class IrBuilder {
         }
       } else if (s instanceof Resolved.Filter f && !f.outbound() && !f.verb().isExpectation()) {
         // Naming an interface in 'allow … on IFACE' guards it for this node, as 'public' does.
-        for (String name : f.match().ifaces()) {
-          if (!guarded.containsKey(name)) {
-            guarded.put(name, new Guard(name, f.span()));
-          }
+        List<String> names = f.match().ifaces();
+        for (int i = 0; i < names.size(); i++) {
+          guarded.putIfAbsent(names.get(i), new Guard(names.get(i), f.span()));
         }
       }
     }
@@ -93,7 +92,9 @@ public final class IrBuilder {
    */
   private static void split(Resolved.Filter f, List<String> ifaces, List<RuleIr> out) {
     Match m = f.match();
-    for (Family family : families(m)) {
+    List<Family> families = families(m);
+    for (int i = 0; i < families.size(); i++) {
+      Family family = families.get(i);
       List<Cidr> from = m.from().isPresent() ? only(m.from().get(), family) : List.of();
       List<Cidr> to = m.to().isPresent() ? only(m.to().get(), family) : List.of();
       if (m.from().isPresent() && from.isEmpty() || m.to().isPresent() && to.isEmpty()) {
@@ -117,39 +118,49 @@ public final class IrBuilder {
     return out;
   }
 
-  static Set<Family> families(Match m) {
+  private static final List<Family> V4 = List.of(Family.V4);
+  private static final List<Family> V6 = List.of(Family.V6);
+  private static final List<Family> BOTH = List.of(Family.values());
+
+  static List<Family> families(Match m) {
     if (m.protocol() == Protocol.ICMP) {
-      return EnumSet.of(Family.V4);
+      return V4;
     }
     if (m.protocol() == Protocol.ICMPV6) {
-      return EnumSet.of(Family.V6);
+      return V6;
     }
-    return EnumSet.allOf(Family.class);
+    return BOTH;
   }
 
   /** A list holding 0.0.0.0/0 or ::/0 restricts nothing: the empty list, as iptables-save prints it. */
   private static List<Cidr> anyIfWhole(List<Cidr> cidrs) {
-    for (Cidr c : cidrs) {
-      if (c.isAny()) {
+    for (int i = 0; i < cidrs.size(); i++) {
+      if (cidrs.get(i).isAny()) {
         return List.of();
       }
     }
     return cidrs;
   }
 
-  /** The addresses of one family; loops rather than streams: this runs for every rule of a big policy. */
+  /**
+   * The addresses of one family. Indexed loops, not streams or even for-each: this runs for every rule
+   * of a big policy, and swfw runs on C1, which allocates every iterator (it has no escape analysis).
+   */
   private static List<Cidr> only(List<Cidr> cidrs, Family family) {
     int count = 0;
-    for (Cidr c : cidrs) {
-      count += c.family() == family ? 1 : 0;
+    for (int i = 0; i < cidrs.size(); i++) {
+      count += cidrs.get(i).family() == family ? 1 : 0;
     }
     if (count == cidrs.size()) {
       return cidrs;
     }
+    if (count == 0) {
+      return List.of();
+    }
     List<Cidr> out = new ArrayList<>(count);
-    for (Cidr c : cidrs) {
-      if (c.family() == family) {
-        out.add(c);
+    for (int i = 0; i < cidrs.size(); i++) {
+      if (cidrs.get(i).family() == family) {
+        out.add(cidrs.get(i));
       }
     }
     return List.copyOf(out);
