@@ -104,28 +104,31 @@ final class CompileCommand implements Callable<Integer> {
     if (!Files.isDirectory(outputDir)) {
       Files.createDirectories(outputDir); // on an existing folder it throws and catches an exception first
     }
-    if (rules(files) < PARALLEL_THRESHOLD) {
+    List<List<Output>> halves = halves(files);
+    if (halves.get(1).isEmpty()) {
       write(files);
     } else {
-      int half = files.size() / 2;
-      TwoThreads.run("swfw-write", () -> write(files.subList(0, half)), () -> write(files.subList(half, files.size())));
+      TwoThreads.run("swfw-write", () -> write(halves.get(0)), () -> write(halves.get(1)));
     }
     return ExitCodes.OK;
   }
 
-  /** Rules above which half the files are written on a second thread: a big policy's files take a while each. */
-  private static final int PARALLEL_THRESHOLD = 4096;
+  /** Bytes above which the files are written on two threads: a big policy's files take a while each. */
+  private static final int PARALLEL_THRESHOLD = 4096 * 80;
 
-  private static int rules(List<Output> files) {
-    int rules = 0;
+  /**
+   * The files in two lists of about the same size, each file into the lighter one (one node's two rules
+   * files, or a blocklist's sets against everything else); the second is empty for a small policy.
+   */
+  private static List<List<Output>> halves(List<Output> files) {
+    List<List<Output>> halves = List.of(new ArrayList<>(), new ArrayList<>());
+    long[] bytes = new long[2];
     for (Output f : files) {
-      if (f instanceof RulesFile r) {
-        for (swfw.compiler.iptables.Chain c : r.rules().chains()) {
-          rules += c.rules().size();
-        }
-      }
+      int lighter = bytes[0] <= bytes[1] ? 0 : 1;
+      halves.get(lighter).add(f);
+      bytes[lighter] += f.size();
     }
-    return rules;
+    return bytes[0] + bytes[1] < PARALLEL_THRESHOLD ? List.of(files, List.of()) : halves;
   }
 
   private Void write(List<Output> files) throws IOException {

@@ -39,30 +39,11 @@ public final class IrBuilder {
   }
 
   private NodeIr node(String role, List<Resolved> statements) {
-    List<Resolved> mine = statements.stream()
-        .filter(s -> s.role().isEmpty() || s.role().get().equals(role)).toList();
+    List<Resolved> mine = statementsOf(role, statements);
     Map<String, Guard> guarded = new LinkedHashMap<>();
     Map<String, Guard> trusted = new LinkedHashMap<>();
-    for (Resolved s : mine) {
-      if (s instanceof Resolved.Interfaces i) {
-        for (String name : i.names()) {
-          (i.guarded() ? guarded : trusted).putIfAbsent(name, new Guard(name, i.span()));
-        }
-      } else if (s instanceof Resolved.Filter f && !f.outbound() && !f.verb().isExpectation()) {
-        // Naming an interface in 'allow … on IFACE' guards it for this node, as 'public' does.
-        List<String> names = f.match().ifaces();
-        for (int i = 0; i < names.size(); i++) {
-          guarded.putIfAbsent(names.get(i), new Guard(names.get(i), f.span()));
-        }
-      }
-    }
-    for (Guard g : guarded.values()) {
-      Guard t = trusted.get(g.iface());
-      if (t != null) {
-        diags.error(Codes.GUARDED_AND_TRUSTED, t.span(), "interface '" + g.iface() + "' is both trusted and guarded on node '"
-            + role + "'", "note: guarded at " + g.span(), "a trusted interface is unrestricted; remove one of the two");
-      }
-    }
+    interfaces(mine, guarded, trusted);
+    reportGuardedAndTrusted(role, guarded, trusted);
     List<RuleIr> rules = new ArrayList<>();
     List<ExpectIr> expectations = new ArrayList<>();
     List<String> allGuarded = List.copyOf(guarded.keySet());
@@ -84,6 +65,47 @@ public final class IrBuilder {
       split(f, ifaces, rules);
     }
     return new NodeIr(role, List.copyOf(guarded.values()), List.copyOf(trusted.values()), rules, expectations);
+  }
+
+  /** The global statements and the role's own, in source order. */
+  private static List<Resolved> statementsOf(String role, List<Resolved> statements) {
+    List<Resolved> mine = new ArrayList<>(statements.size());
+    for (int i = 0; i < statements.size(); i++) {
+      Resolved s = statements.get(i);
+      if (s.role().isEmpty() || s.role().get().equals(role)) {
+        mine.add(s);
+      }
+    }
+    return mine;
+  }
+
+  /** The guarded and the trusted interfaces, each with the first statement that named it. */
+  private static void interfaces(List<Resolved> statements, Map<String, Guard> guarded, Map<String, Guard> trusted) {
+    for (Resolved s : statements) {
+      if (s instanceof Resolved.Interfaces i) {
+        for (String name : i.names()) {
+          (i.guarded() ? guarded : trusted).putIfAbsent(name, new Guard(name, i.span()));
+        }
+      } else if (s instanceof Resolved.Filter f && !f.outbound() && !f.verb().isExpectation()) {
+        // Naming an interface in 'allow … on IFACE' guards it for this node, as 'public' does.
+        List<String> names = f.match().ifaces();
+        for (int i = 0; i < names.size(); i++) {
+          if (!guarded.containsKey(names.get(i))) {
+            guarded.put(names.get(i), new Guard(names.get(i), f.span()));
+          }
+        }
+      }
+    }
+  }
+
+  private void reportGuardedAndTrusted(String role, Map<String, Guard> guarded, Map<String, Guard> trusted) {
+    for (Guard g : guarded.values()) {
+      Guard t = trusted.get(g.iface());
+      if (t != null) {
+        diags.error(Codes.GUARDED_AND_TRUSTED, t.span(), "interface '" + g.iface() + "' is both trusted and guarded on node '"
+            + role + "'", "note: guarded at " + g.span(), "a trusted interface is unrestricted; remove one of the two");
+      }
+    }
   }
 
   /**
