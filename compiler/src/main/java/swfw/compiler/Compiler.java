@@ -2,10 +2,10 @@ package swfw.compiler;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import swfw.compiler.check.LimitTooSlowForLegacy;
 import swfw.compiler.ir.IrBuilder;
@@ -56,8 +56,9 @@ public final class Compiler {
   /** {@code cluster.swfw:12}, or {@code inc/web.swfw:3} for an included file: stable wherever swfw runs. */
   public static Function<Span, String> locations(Path root) {
     Path dir = root.toAbsolutePath().normalize().getParent();
-    // Every rule asks: resolve each file's name once, not once per rule.
-    Map<Path, String> prefixes = new HashMap<>();
+    // Every rule asks: resolve each file's name once, not once per rule. Concurrent: the rules files of
+    // a big policy are written on two threads, and each makes most of its rules as it writes them.
+    Map<Path, String> prefixes = new ConcurrentHashMap<>();
     return span -> {
       String prefix = prefixes.get(span.file());
       if (prefix == null) {

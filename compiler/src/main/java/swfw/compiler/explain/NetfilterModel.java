@@ -26,7 +26,8 @@ public final class NetfilterModel {
 
   public NetfilterModel(Ruleset ruleset) {
     this.ruleset = ruleset;
-    ruleset.chains().forEach(c -> chains.put(c.name(), c));
+    // Made once here: a chain keeps most rules of a big policy unmade (LazyRules), and every packet reads them.
+    ruleset.chains().forEach(c -> chains.put(c.name(), new Chain(c.name(), List.copyOf(c.rules()))));
   }
 
   public Trace evaluate(Packet p) {

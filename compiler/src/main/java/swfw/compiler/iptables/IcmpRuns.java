@@ -21,35 +21,41 @@ final class IcmpRuns {
   private IcmpRuns() {}
 
   /** The chain with its runs replaced by jumps, followed by one chain per run ({@code NAME/1}, …). */
-  static List<Chain> split(String name, List<IptRule> rules) {
-    List<IptRule> main = new ArrayList<>(rules.size());
+  static List<Chain> split(String name, LazyRules rules) {
+    LazyRules.Builder main = rules.builder(rules.size());
     List<Chain> runs = new ArrayList<>();
+    int kept = 0; // rules before this one are in main, or in a run
     int i = 0;
     while (i < rules.size()) {
       int end = runEnd(rules, i);
       if (end - i >= MIN_RUN) {
         String run = name + "/" + (runs.size() + 1);
-        main.add(jump(rules.subList(i, end), run));
+        main.addAll(rules.subList(kept, i)).add(jump(rules.subList(i, end), run));
         runs.add(new Chain(run, rules.subList(i, end)));
         i = end;
+        kept = end;
       } else {
-        main.add(rules.get(i++));
+        i++;
       }
     }
+    main.addAll(rules.subList(kept, rules.size()));
     List<Chain> out = new ArrayList<>(runs.size() + 1);
-    out.add(new Chain(name, main));
+    out.add(new Chain(name, main.build()));
     out.addAll(runs);
     return out;
   }
 
-  /** The end (exclusive) of the run of one ICMP protocol starting at {@code start}; {@code start} when none does. */
-  private static int runEnd(List<IptRule> rules, int start) {
-    Protocol protocol = rules.get(start).protocol();
+  /**
+   * The end (exclusive) of the run of one ICMP protocol starting at {@code start}; {@code start} when none
+   * does. Only an ICMP rule is made to see its target: the rules made on demand are never ICMP rules.
+   */
+  private static int runEnd(LazyRules rules, int start) {
+    Protocol protocol = rules.protocol(start);
     if (!protocol.isIcmp()) {
       return start;
     }
     int end = start;
-    while (end < rules.size() && rules.get(end).protocol() == protocol && decides(rules.get(end))) {
+    while (end < rules.size() && rules.protocol(end) == protocol && decides(rules.get(end))) {
       end++;
     }
     return end;

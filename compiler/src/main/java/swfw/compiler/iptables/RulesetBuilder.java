@@ -2,7 +2,6 @@ package swfw.compiler.iptables;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import swfw.compiler.ir.Direction;
 import swfw.compiler.ir.Guard;
 import swfw.compiler.ir.NodeIr;
 import swfw.compiler.ir.RuleIr;
-import swfw.compiler.ir.Verdict;
 import swfw.diag.Span;
 import swfw.dsl.ast.Protocol;
 import swfw.dsl.value.Cidr;
@@ -35,14 +33,13 @@ import swfw.dsl.value.PortRange;
 public final class RulesetBuilder {
   public static final String OUTPUT = "SWFW-OUTPUT";
   public static final String ESTABLISHED = "RELATED,ESTABLISHED";
-  static final int MULTIPORT_SLOTS = 15;
   private static final int[] REQUIRED_ICMPV6_ERRORS = {1, 2, 3, 4};
   private static final int[] NEIGHBOUR_DISCOVERY = {133, 134, 135, 136};
 
   private final NodeIr node;
   private final Family family;
   private final Function<Span, String> location;
-  private final Map<String, IpSet> sets = new LinkedHashMap<>();
+  private final RuleLowering lowering;
   /** This family's rules by direction, in order: sorted out once, not once per chain and interface. */
   private final Map<Direction, List<RuleIr>> rules = new EnumMap<>(Direction.class);
 
@@ -50,6 +47,7 @@ public final class RulesetBuilder {
     this.node = node;
     this.family = family;
     this.location = location;
+    this.lowering = new RuleLowering(family, location);
     for (Direction d : Direction.values()) {
       rules.put(d, new ArrayList<>());
     }
@@ -94,16 +92,16 @@ public final class RulesetBuilder {
       chains.addAll(IcmpRuns.split(OUTPUT, outputRules(outbound)));
       hooks.add(new Hook("OUTPUT", Optional.empty(), OUTPUT));
     }
-    return new Ruleset(node.role(), family, chains, hooks, List.copyOf(sets.values()));
+    return new Ruleset(node.role(), family, chains, hooks, lowering.sets());
   }
 
-  private List<IptRule> inputRules(Guard g) {
+  private LazyRules inputRules(Guard g) {
     List<RuleIr> mine = on(g, rules.get(Direction.INBOUND));
     boolean[] early = beforeConntrack(mine);
-    List<IptRule> out = new ArrayList<>(mine.size() + 16);
+    LazyRules.Builder out = new LazyRules.Builder(mine.size() + 16, lowering::one);
     for (int i = 0; i < mine.size(); i++) {
       if (early[i]) {
-        lower(mine.get(i), true, out);
+        add(mine.get(i), true, out);
       }
     }
     String where = location.apply(g.span());
@@ -114,11 +112,24 @@ public final class RulesetBuilder {
     out.add(state("INVALID", "DROP", where + " invalid", g.span()));
     for (int i = 0; i < mine.size(); i++) {
       if (!early[i]) {
-        lower(mine.get(i), false, out);
+        add(mine.get(i), false, out);
       }
     }
     out.add(IptRule.plain("DROP", where + " default deny on " + g.iface(), Optional.of(g.span())));
-    return out;
+    return out.build();
+  }
+
+  /** A rule's iptables rules, made now or, for the many that make one each, when asked for. */
+  private void add(RuleIr r, boolean beforeConntrack, LazyRules.Builder out) {
+    if (!beforeConntrack && RuleLowering.makesOne(r)) {
+      out.addMadeLater(r);
+      return;
+    }
+    List<IptRule> made = new ArrayList<>();
+    lowering.lower(r, beforeConntrack, made);
+    for (int i = 0; i < made.size(); i++) {
+      out.add(made.get(i));
+    }
   }
 
   /** The rules that filter on the guarded interface. */
@@ -159,7 +170,7 @@ public final class RulesetBuilder {
   }
 
   /** IPv6 does not work without these; NDP is untracked by conntrack, so no state rule lets it in. */
-  private static void requiredIcmpv6(List<IptRule> out) {
+  private static void requiredIcmpv6(LazyRules.Builder out) {
     for (int type : REQUIRED_ICMPV6_ERRORS) {
       out.add(icmpv6(type, Optional.empty(), "swfw: ICMPv6 error IPv6 needs"));
     }
@@ -179,12 +190,12 @@ public final class RulesetBuilder {
     String where = location.apply(g.span());
     out.add(state(ESTABLISHED, "RETURN", where + " established", g.span()));
     for (RuleIr r : on(g, rules.get(Direction.PUBLISHED))) {
-      for (Addr src : addresses(r.from())) {
+      for (RuleLowering.Addr src : lowering.addresses(r.from())) {
         for (Optional<Cidr> dst : originalDestinations(r.to())) {
           for (PortRange port : r.ports()) {
             out.add(new IptRule(src.cidr(), Optional.empty(), Optional.empty(), Optional.empty(), r.protocol(),
                 List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(port), Optional.empty(),
-                comment(r), "RETURN", Optional.of(r.span()), src.set(), Optional.empty(), dst));
+                lowering.comment(r), "RETURN", Optional.of(r.span()), src.set(), Optional.empty(), dst));
           }
         }
       }
@@ -202,143 +213,12 @@ public final class RulesetBuilder {
     return to.isEmpty() ? List.of(Optional.empty()) : to.stream().map(Optional::of).toList();
   }
 
-  private List<IptRule> outputRules(List<RuleIr> rules) {
-    List<IptRule> out = new ArrayList<>();
+  private LazyRules outputRules(List<RuleIr> rules) {
+    LazyRules.Builder out = new LazyRules.Builder(rules.size() + 1, lowering::one);
     out.add(IptRule.plain("ACCEPT", "swfw: established", Optional.empty()).withCtstates(ESTABLISHED));
-    for (RuleIr r : rules) {
-      lower(r, false, out);
+    for (int i = 0; i < rules.size(); i++) {
+      add(rules.get(i), false, out);
     }
-    return out;
-  }
-
-  /** One policy rule → iptables rules: one per source, destination, interface and port chunk or ICMP type. */
-  private void lower(RuleIr r, boolean beforeConntrack, List<IptRule> out) {
-    boolean outbound = r.direction() == Direction.OUTBOUND;
-    List<Optional<String>> ifaces = outbound && !r.ifaces().isEmpty() ? present(r.ifaces()) : ANY_INTERFACE;
-    Optional<String> states = (beforeConntrack || outbound && r.isLimited()) && !r.protocol().isIcmp()
-        ? Optional.of("NEW") : Optional.empty();
-    List<Addr> sources = addresses(r.from());
-    List<Addr> destinations = addresses(r.to());
-    List<Match> matches = matches(r);
-    // Each iptables rule of a policy rule shares its comment, source and target: made once.
-    String comment = comment(r);
-    String overLimit = r.isLimited() ? comment + " (over limit)" : comment;
-    Optional<Span> source = Optional.of(r.span());
-    String target = target(r.verdict());
-    // Indexed loops: C1, which swfw runs on, allocates every iterator, four per policy rule here.
-    for (int i = 0; i < ifaces.size(); i++) {
-      for (int s = 0; s < sources.size(); s++) {
-        Addr src = sources.get(s);
-        for (int d = 0; d < destinations.size(); d++) {
-          Addr dst = destinations.get(d);
-          for (int k = 0; k < matches.size(); k++) {
-            Match m = matches.get(k);
-            IptRule rule = new IptRule(src.cidr(), dst.cidr(), Optional.empty(), ifaces.get(i), r.protocol(), m.ports,
-                m.icmp, Optional.empty(), states, Optional.empty(), r.limit(), comment, target, source, src.set(), dst.set());
-            out.add(rule);
-            if (r.isLimited()) {
-              out.add(rule.withoutLimit().withTarget("DROP", overLimit));
-            }
-          }
-        }
-      }
-    }
-  }
-
-  private static final List<Optional<String>> ANY_INTERFACE = List.of(Optional.empty());
-
-  private static List<Optional<String>> present(List<String> ifaces) {
-    List<Optional<String>> out = new ArrayList<>(ifaces.size());
-    for (String i : ifaces) {
-      out.add(Optional.of(i));
-    }
-    return out;
-  }
-
-  private record Match(List<PortRange> ports, Optional<IcmpType> icmp) {}
-
-  private static final List<Match> ANY_PORT = List.of(new Match(List.of(), Optional.empty()));
-
-  private static List<Match> matches(RuleIr r) {
-    if (r.protocol().isIcmp() && !r.icmpTypes().isEmpty()) {
-      List<Match> out = new ArrayList<>(r.icmpTypes().size());
-      for (IcmpType t : r.icmpTypes()) {
-        out.add(new Match(List.of(), Optional.of(t)));
-      }
-      return out;
-    }
-    if (r.protocol().hasPorts() && !r.ports().isEmpty()) {
-      List<List<PortRange>> chunks = chunks(r.ports());
-      if (chunks.size() == 1) {
-        return List.of(new Match(chunks.get(0), Optional.empty()));
-      }
-      List<Match> out = new ArrayList<>(chunks.size());
-      for (List<PortRange> c : chunks) {
-        out.add(new Match(c, Optional.empty()));
-      }
-      return out;
-    }
-    return ANY_PORT;
-  }
-
-  /** multiport takes at most 15 slots, a range counting as two. */
-  static List<List<PortRange>> chunks(List<PortRange> ports) {
-    if (!ports.isEmpty() && ports.size() <= MULTIPORT_SLOTS / 2) {
-      return List.of(ports); // fits whatever it holds: most rules name a port or a few
-    }
-    List<List<PortRange>> out = new ArrayList<>();
-    List<PortRange> current = new ArrayList<>();
-    int slots = 0;
-    for (PortRange p : ports) {
-      int need = p.isSingle() ? 1 : 2;
-      if (slots + need > MULTIPORT_SLOTS) {
-        out.add(current);
-        current = new ArrayList<>();
-        slots = 0;
-      }
-      current.add(p);
-      slots += need;
-    }
-    if (!current.isEmpty()) {
-      out.add(current);
-    }
-    return out;
-  }
-
-  /** An address match: one address or network, a kernel set, or neither (any). */
-  private record Addr(Optional<Cidr> cidr, Optional<IpSet> set) {}
-
-  /** One match per address, or a single kernel set when the list is long. */
-  private static final List<Addr> ANY_ADDRESS = List.of(new Addr(Optional.empty(), Optional.empty()));
-
-  private List<Addr> addresses(List<Cidr> cidrs) {
-    if (cidrs.isEmpty()) {
-      return ANY_ADDRESS;
-    }
-    if (cidrs.size() > IpSet.THRESHOLD) {
-      IpSet set = sets.computeIfAbsent(IpSet.of(family, cidrs).name(), k -> IpSet.of(family, cidrs));
-      return List.of(new Addr(Optional.empty(), Optional.of(set)));
-    }
-    if (cidrs.size() == 1) {
-      return List.of(new Addr(Optional.of(cidrs.get(0)), Optional.empty()));
-    }
-    List<Addr> out = new ArrayList<>(cidrs.size());
-    for (int i = 0; i < cidrs.size(); i++) {
-      out.add(new Addr(Optional.of(cidrs.get(i)), Optional.empty()));
-    }
-    return out;
-  }
-
-  private String comment(RuleIr r) {
-    String where = location.apply(r.span());
-    return r.comment().isPresent() ? where + " " + r.comment().get() : where;
-  }
-
-  private static String target(Verdict v) {
-    return switch (v) {
-      case ACCEPT -> "ACCEPT";
-      case DROP -> "DROP";
-      case REJECT -> "REJECT";
-    };
+    return out.build();
   }
 }

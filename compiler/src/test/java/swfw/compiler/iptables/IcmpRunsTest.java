@@ -29,7 +29,7 @@ class IcmpRunsTest {
   @Test
   void aLoneIcmpRuleStaysWhereItIs() {
     assertEquals(List.of(new Chain("C", List.of(TCP, icmp(3, "ACCEPT"), TCP))),
-        IcmpRuns.split("C", List.of(TCP, icmp(3, "ACCEPT"), TCP)));
+        IcmpRuns.split("C", LazyRules.of(List.of(TCP, icmp(3, "ACCEPT"), TCP))));
   }
 
   @Test
@@ -43,7 +43,7 @@ class IcmpRunsTest {
         C/2 -p icmp -m icmp --icmp-type 3 -j ACCEPT
         C/2 -p icmp -m icmp --icmp-type 11 -j ACCEPT
         """, print(IcmpRuns.split("C",
-        List.of(icmp(8, "ACCEPT"), icmp(8, "DROP"), TCP, icmp(3, "ACCEPT"), icmp(11, "ACCEPT")))));
+        LazyRules.of(List.of(icmp(8, "ACCEPT"), icmp(8, "DROP"), TCP, icmp(3, "ACCEPT"), icmp(11, "ACCEPT"))))));
   }
 
   @Test
@@ -52,6 +52,6 @@ class IcmpRunsTest {
         C -p icmp -m icmp --icmp-type 3 -j RETURN
         C -p icmp -m icmp --icmp-type 8 -j ACCEPT
         C -p icmp -m icmp --icmp-type 11 -j OTHER
-        """, print(IcmpRuns.split("C", List.of(icmp(3, "RETURN"), icmp(8, "ACCEPT"), icmp(11, "OTHER")))));
+        """, print(IcmpRuns.split("C", LazyRules.of(List.of(icmp(3, "RETURN"), icmp(8, "ACCEPT"), icmp(11, "OTHER"))))));
   }
 }
