@@ -2,9 +2,11 @@ package swfw.compiler.iptables;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import swfw.compiler.ir.Direction;
 import swfw.compiler.ir.Guard;
@@ -42,6 +44,8 @@ public final class RulesetBuilder {
   private final RuleLowering lowering;
   /** This family's rules by direction, in order: sorted out once, not once per chain and interface. */
   private final Map<Direction, List<RuleIr>> rules = new EnumMap<>(Direction.class);
+  /** The directions with a rate-limited rule: only their chains have rules before the conntrack accept. */
+  private final Set<Direction> limited = EnumSet.noneOf(Direction.class);
 
   private RulesetBuilder(NodeIr node, Family family, Function<Span, String> location) {
     this.node = node;
@@ -54,6 +58,9 @@ public final class RulesetBuilder {
     for (RuleIr r : node.rules()) {
       if (r.family() == family) {
         rules.get(r.direction()).add(r);
+        if (r.isLimited()) {
+          limited.add(r.direction());
+        }
       }
     }
   }
@@ -97,9 +104,10 @@ public final class RulesetBuilder {
 
   private LazyRules inputRules(Guard g) {
     List<RuleIr> mine = on(g, rules.get(Direction.INBOUND));
-    boolean[] early = beforeConntrack(mine);
+    // Without a rate limit no rule goes before the conntrack accept: two passes over a big chain saved.
+    boolean[] early = limited.contains(Direction.INBOUND) ? beforeConntrack(mine) : null;
     LazyRules.Builder out = new LazyRules.Builder(mine.size() + 16, lowering::one);
-    for (int i = 0; i < mine.size(); i++) {
+    for (int i = 0; early != null && i < mine.size(); i++) {
       if (early[i]) {
         add(mine.get(i), true, out);
       }
@@ -111,7 +119,7 @@ public final class RulesetBuilder {
     }
     out.add(state("INVALID", "DROP", where + " invalid", g.span()));
     for (int i = 0; i < mine.size(); i++) {
-      if (!early[i]) {
+      if (early == null || !early[i]) {
         add(mine.get(i), false, out);
       }
     }
@@ -133,7 +141,10 @@ public final class RulesetBuilder {
   }
 
   /** The rules that filter on the guarded interface. */
-  private static List<RuleIr> on(Guard g, List<RuleIr> rules) {
+  private List<RuleIr> on(Guard g, List<RuleIr> rules) {
+    if (node.guarded().size() == 1) {
+      return rules; // IrBuilder guards every interface an inbound or published rule names: all are on this one
+    }
     List<RuleIr> out = new ArrayList<>(rules.size());
     for (RuleIr r : rules) {
       if (r.ifaces().contains(g.iface())) {
