@@ -113,8 +113,11 @@ final class CompileCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** About the bytes of one line of a rules file: a source address, a port and a comment naming the line. */
+  private static final int RULE_BYTES = 128;
+
   /** Bytes above which the files are written on two threads: a big policy's files take a while each. */
-  private static final int PARALLEL_THRESHOLD = 4096 * 80;
+  private static final int PARALLEL_THRESHOLD = 4096 * RULE_BYTES;
 
   /**
    * The files in two lists of about the same size, each file into the lighter one (one node's two rules
@@ -163,7 +166,7 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public int size() {
-      return 4096 + rules.ruleCount() * 80;
+      return 4096 + rules.ruleCount() * RULE_BYTES;
     }
   }
 

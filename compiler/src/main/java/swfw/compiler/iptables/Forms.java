@@ -18,7 +18,7 @@ public final class Forms {
   }
 
   public static String render(Ruleset rs, Form form, String policyName) {
-    Utf8Buffer b = new Utf8Buffer(4096 + rs.ruleCount() * 80);
+    Utf8Buffer b = new Utf8Buffer(4096 + rs.ruleCount() * 128);
     write(b, rs, form, policyName);
     return b.toString();
   }
