@@ -100,13 +100,6 @@ public final class Utf8Buffer {
     return digits;
   }
 
-  public Utf8Buffer append(Utf8Buffer other) {
-    ensure(other.length);
-    System.arraycopy(other.bytes, 0, bytes, length, other.length);
-    length += other.length;
-    return this;
-  }
-
   private Utf8Buffer appendEncoded(String s) {
     byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
     ensure(encoded.length);
@@ -123,11 +116,6 @@ public final class Utf8Buffer {
 
   public int length() {
     return length;
-  }
-
-  /** Forgets the text but keeps the array, for the next piece. */
-  public void clear() {
-    length = 0;
   }
 
   /** Whether the text is exactly these bytes. */

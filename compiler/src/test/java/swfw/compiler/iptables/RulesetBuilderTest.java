@@ -190,5 +190,7 @@ class RulesetBuilderTest {
     assertEquals("\"a b\"", IptablesText.quote("a b"));
     assertEquals("\"x:1\"", IptablesText.quote("x:1"));
     assertEquals("\"\\\\ \\\"\"", IptablesText.quote("\\ \""));
+    assertEquals("\"it\\'s caf\u00e9 \ud83d\udd25 \\\"ok\\\"\"", IptablesText.quote("it's caf\u00e9 \ud83d\udd25 \"ok\""));
+    assertEquals("\"a b\"", IptablesText.quote("a\tb"));
   }
 }
