@@ -1,5 +1,6 @@
 package swfw.runtime.agent;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -45,11 +46,93 @@ public final class AgentClient {
    * filter tables, in one round trip.
    */
   public Begin begin(Remote r) throws HostError {
+    return Begin.parse(run(r, upload(r, "cat", "begin"), AgentScript.text(), null));
+  }
+
+  /** The command that stages the agent (read from standard input by {@code reader}) and runs {@code step}. */
+  private String upload(Remote r, String reader, String step) {
     String stage = AgentScript.VAR + "/stage/" + nonce;
-    String script = "umask 077 && mkdir -p " + stage + " && cat > " + staged() + " && exec sh " + staged() + " begin "
-        + nonce;
+    String script = "umask 077 && mkdir -p " + stage + " && " + reader + " > " + staged() + " && exec sh " + staged()
+        + " " + step + " " + nonce;
     // root's login shell runs it as it is; through sudo it needs a shell of its own
-    return Begin.parse(run(r, r.host().isRoot() ? script : "sh -c '" + script + "'", AgentScript.text(), null));
+    return r.host().isRoot() ? script : "sh -c '" + script + "'";
+  }
+
+  /**
+   * Starts this push on the host in one process and one SSH session: uploads the agent, takes the push
+   * lock, backs up the live rules and returns with what {@link #begin} returns; the process then waits
+   * for the {@link Session}'s decision (apply, persist, release).
+   */
+  public Session start(Remote r) throws HostError {
+    String text = AgentScript.text();
+    String reader = "head -c " + text.getBytes(StandardCharsets.UTF_8).length;
+    Remote.Conversation c = r.converse(r.asRoot(upload(r, reader, "push")));
+    try {
+      c.send(text);
+      String out = c.readUntil("--- end");
+      if (!out.endsWith("--- end\n")) {
+        check(r, c.finish(null));   // the agent stopped before the end of its facts: why
+        throw new HostError("the agent ended without reporting the live rules");
+      }
+      return new Session(r, c, Begin.parse(out));
+    } catch (HostError | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A push begun by {@link #start}: the agent holds the host's lock and waits for one decision. Closing
+   * the session without one releases the lock (the agent reads the end of its input).
+   */
+  public final class Session implements AutoCloseable {
+    private final Remote remote;
+    private final Remote.Conversation conversation;
+    private final Begin begin;
+
+    private Session(Remote remote, Remote.Conversation conversation, Begin begin) {
+      this.remote = remote;
+      this.conversation = conversation;
+      this.begin = begin;
+    }
+
+    public Begin begin() {
+      return begin;
+    }
+
+    /** As {@link AgentClient#apply}, in the same process: the backup is the one taken when the push began. */
+    public Map<String, String> apply(Map<String, String> files, Duration confirmTimeout, boolean dryRun)
+        throws HostError {
+      return facts(check(remote, conversation.finish("apply " + seconds(confirmTimeout) + (dryRun ? " dry-run" : "")
+          + "\n" + bundle(files))));
+    }
+
+    /** As {@link AgentClient#persist}. */
+    public Map<String, String> persist(Map<String, String> files) throws HostError {
+      return facts(check(remote, conversation.finish("persist\n" + bundle(files))));
+    }
+
+    /** Drops the lock and ends. */
+    public void release() throws HostError {
+      check(remote, conversation.finish("release\n"));
+    }
+
+    /**
+     * Ends this process but keeps the lock, for a later {@link AgentClient#apply} as a step of its own
+     * (which backs up again: the rules may change meanwhile, as when a swarm node is drained).
+     */
+    public void detach() throws HostError {
+      check(remote, conversation.finish("detach\n"));
+    }
+
+    @Override
+    public void close() {
+      conversation.close();
+    }
+  }
+
+  private static long seconds(Duration confirmTimeout) {
+    return Math.max(1, (confirmTimeout.toMillis() + 999) / 1000);
   }
 
   /**
@@ -59,8 +142,7 @@ public final class AgentClient {
    */
   public Map<String, String> apply(Remote r, Map<String, String> files, Duration confirmTimeout, boolean dryRun)
       throws HostError {
-    long seconds = Math.max(1, (confirmTimeout.toMillis() + 999) / 1000);
-    return facts(run(r, "sh " + staged() + " apply " + nonce + " " + seconds + (dryRun ? " dry-run" : ""),
+    return facts(run(r, "sh " + staged() + " apply " + nonce + " " + seconds(confirmTimeout) + (dryRun ? " dry-run" : ""),
         bundle(files), null));
   }
 
@@ -98,7 +180,11 @@ public final class AgentClient {
 
   private static String run(Remote r, String command, String stdin, Duration timeout) throws HostError {
     String cmd = r.asRoot(command);
-    ExecResult res = timeout == null ? r.exec(cmd, stdin) : r.exec(cmd, stdin, timeout);
+    return check(r, timeout == null ? r.exec(cmd, stdin) : r.exec(cmd, stdin, timeout));
+  }
+
+  /** The agent's standard output; its failure as an {@link AgentError} or a {@link HostError}. */
+  private static String check(Remote r, ExecResult res) throws HostError {
     if (res.ok()) {
       return res.stdout();
     }

@@ -65,7 +65,14 @@ final class HostPush {
   }
 
   private HostResult begun(Remote r) throws HostError {
-    Begin begin = agent.begin(r);
+    try (AgentClient.Session session = agent.start(r)) {
+      return begun(r, session);
+    }
+  }
+
+  /** The push started on the host (lock taken, rules backed up); the agent waits for one decision. */
+  private HostResult begun(Remote r, AgentClient.Session session) throws HostError {
+    Begin begin = session.begin();
     if (begin.fact("netfilter-persistent").equals("yes")) {
       progress.event(host(), Step.NOTE, "netfilter-persistent is installed: its full restore (at boot, on reload) "
           + "drops Docker's chains and swfw's; swfw loads its rules with its own unit (docs/deploy.md)");
@@ -80,32 +87,32 @@ final class HostPush {
       boolean live = !v4.changed() && !v6.changed();
       boolean persisted = persisted(begin, Family.V4) && persisted(begin, Family.V6);
       if (live && persisted) {
-        agent.release(r);
+        session.release();
         return end(Outcome.IN_POLICY, "in policy");
       }
       progress.event(host(), Step.CHANGES, live ? "boot files only" : "+" + added + " -" + removed);
       if (live) {
-        return persistOnly(r);
+        return persistOnly(session);
       }
       files = files(v4, v6);
       if (options.dryRun()) {
-        Map<String, String> facts = agent.apply(r, files, options.confirmTimeout(), true);
+        Map<String, String> facts = session.apply(files, options.confirmTimeout(), true);
         return end(Outcome.DRY_RUN, "tested with " + testedHow(facts) + ", backed up; would change +" + added + " -"
             + removed);
       }
-      return drainAndApply(r);
+      return drainAndApply(r, session);
     } catch (HostError e) {
       releaseQuietly(r);
       throw e;
     }
   }
 
-  private HostResult persistOnly(Remote r) throws HostError {
+  private HostResult persistOnly(AgentClient.Session session) throws HostError {
     if (options.dryRun()) {
-      agent.release(r);
+      session.release();
       return end(Outcome.DRY_RUN, "live rules in policy; would update the boot files");
     }
-    agent.persist(r, bootFiles());
+    session.persist(bootFiles());
     progress.event(host(), Step.PERSISTED, "");
     return end(Outcome.PERSISTED, "live rules in policy; boot files updated");
   }
@@ -132,16 +139,19 @@ final class HostPush {
     return bootFiles.computeIfAbsent(f, target::bootFile);
   }
 
-  private HostResult drainAndApply(Remote r) throws HostError {
+  private HostResult drainAndApply(Remote r, AgentClient.Session session) throws HostError {
     String node = host().swarmNode().orElse(null);
     if (swarm.isEmpty() || node == null) {
-      return applyAndConfirm(r);
+      return applyAndConfirm(r, session);
     }
+    // draining takes as long as the node's tasks take to leave: the agent's process ends meanwhile (it
+    // keeps the lock), and the apply runs as a step of its own, backing up the rules as they are then
+    session.detach();
     progress.event(host(), Step.DRAIN, node + " through " + swarm.get().manager().name());
     try {
       swarm.get().drain(node);
       progress.event(host(), Step.DRAINED, node);
-      return applyAndConfirm(r);
+      return applyAndConfirm(r, null);
     } catch (HostError e) {
       releaseQuietly(r);
       return reactivate(node, end(Outcome.UNCHANGED, e.getMessage()));
@@ -162,18 +172,20 @@ final class HostPush {
     }
   }
 
-  private HostResult applyAndConfirm(Remote r) {
+  private HostResult applyAndConfirm(Remote r, AgentClient.Session session) {
     String node = host().swarmNode().orElse(null);
-    HostResult result = applyAndConfirmOnly(r);
+    HostResult result = applyAndConfirmOnly(r, session);
     return swarm.isPresent() && node != null ? reactivate(node, result) : result;
   }
 
-  private HostResult applyAndConfirmOnly(Remote r) {
+  /** Applies through {@code session}, the process the push began in, or (null) as a step of its own. */
+  private HostResult applyAndConfirmOnly(Remote r, AgentClient.Session session) {
     progress.event(host(), Step.TEST, "");
     long sent = System.nanoTime();
     Map<String, String> facts;
     try {
-      facts = agent.apply(r, files, options.confirmTimeout(), false);
+      facts = session != null ? session.apply(files, options.confirmTimeout(), false)
+          : agent.apply(r, files, options.confirmTimeout(), false);
     } catch (AgentError e) {
       return end(e.code() == AgentError.V6_ROLLED_BACK ? Outcome.ROLLED_BACK
           : e.code() == AgentError.ROLLBACK_FAILED ? Outcome.UNKNOWN : Outcome.UNCHANGED, e.getMessage());

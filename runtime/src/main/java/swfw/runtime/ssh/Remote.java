@@ -87,6 +87,133 @@ public final class Remote implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts {@code command} for a conversation: what it prints can be read up to a marker line while it
+   * runs, and its input written in turns (one command, one SSH session and one process on the host
+   * instead of several). {@code timeout} bounds the whole conversation.
+   */
+  public Conversation converse(String command, Duration timeout) throws HostError {
+    String what = command.length() > 60 ? command.substring(0, 60) + "…" : command;
+    Session session = null;
+    try {
+      session = client.startSession();
+      Session.Command cmd = session.exec(command);
+      return new Conversation(session, cmd, what, System.nanoTime() + timeout.toNanos(), timeout);
+    } catch (IOException e) {
+      if (session != null) {
+        try {
+          session.close();
+        } catch (IOException ignored) {
+          // the connection is broken: nothing to close
+        }
+      }
+      throw new HostError("lost the connection to " + host.endpoint() + " while running '" + what + "': "
+          + Failures.reason(e));
+    }
+  }
+
+  /** {@link #converse(String, Duration)} with the default command timeout. */
+  public Conversation converse(String command) throws HostError {
+    return converse(command, commandTimeout);
+  }
+
+  /**
+   * A command that runs while its output is read and its input written in turns; {@link #finish} ends
+   * its input and waits for its exit. Closing it without finishing closes the session (the command
+   * sees the end of its input).
+   */
+  public final class Conversation implements AutoCloseable {
+    private final Session session;
+    private final Session.Command cmd;
+    private final String what;
+    private final long deadline;
+    private final Duration timeout;
+    private final Drain out;
+    private final Drain err;
+    private final OutputStream in;
+    private int read;
+
+    private Conversation(Session session, Session.Command cmd, String what, long deadline, Duration timeout) {
+      this.session = session;
+      this.cmd = cmd;
+      this.what = what;
+      this.deadline = deadline;
+      this.timeout = timeout;
+      this.out = Drain.start(cmd.getInputStream());
+      this.err = Drain.start(cmd.getErrorStream());
+      this.in = cmd.getOutputStream();
+    }
+
+    /** Writes {@code text} to the command's input (a command that stopped reading is not an error here). */
+    public void send(String text) throws HostError {
+      try {
+        in.write(text.getBytes(StandardCharsets.UTF_8));
+        in.flush();
+      } catch (IOException e) {
+        if (!cmd.isOpen()) {
+          return;   // the command ended: finish() reports its status
+        }
+        throw lost(e);
+      }
+    }
+
+    /**
+     * The output after what was read before, up to and including the line {@code marker}; if the command's
+     * output ends first, all of it (the caller then {@link #finish}es to learn why).
+     */
+    public String readUntil(String marker) throws HostError {
+      String text = out.awaitLine(marker, read, deadline);
+      if (text == null) {
+        close();
+        throw new HostError("'" + what + "' timed out after " + seconds(timeout));
+      }
+      read += text.getBytes(StandardCharsets.UTF_8).length;
+      return text;
+    }
+
+    /** Writes {@code text} (may be null), ends the input and waits for the exit; stdout is what was not read yet. */
+    public ExecResult finish(String text) throws HostError {
+      try (Session s = session) {
+        if (text != null) {
+          send(text);
+        }
+        try {
+          in.close();
+        } catch (IOException ignored) {
+          // the command ended without reading all of its input: its exit status says why
+        }
+        long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        try {
+          cmd.join(left, TimeUnit.MILLISECONDS);
+        } catch (ConnectionException e) {
+          if (cmd.isOpen()) {
+            cmd.close();
+            throw new HostError("'" + what + "' timed out after " + seconds(timeout));
+          }
+          throw e;
+        }
+        Integer status = cmd.getExitStatus();
+        return new ExecResult(status == null ? -1 : status, out.textFrom(read), err.text());
+      } catch (IOException e) {
+        throw lost(e);
+      }
+    }
+
+    private HostError lost(IOException e) {
+      return new HostError("lost the connection to " + host.endpoint() + " while running '" + what + "': "
+          + Failures.reason(e));
+    }
+
+    @Override
+    public void close() {
+      try {
+        session.close();
+      } catch (IOException | RuntimeException ignored) {
+        // already closed, or the connection broke: the command sees the end of its input either way
+      }
+    }
+  }
+
   static String seconds(Duration d) {
     long ms = d.toMillis();
     return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
@@ -125,13 +252,69 @@ public final class Remote implements AutoCloseable {
       return d;
     }
 
+    private boolean ended;
+
     @Override
     public void run() {
+      byte[] chunk = new byte[8192];
       try {
-        in.transferTo(buf);
+        for (int n; (n = in.read(chunk)) >= 0; ) {
+          synchronized (buf) {
+            buf.write(chunk, 0, n);
+            buf.notifyAll();
+          }
+        }
       } catch (IOException ignored) {
         // the channel closed: keep what arrived
+      } finally {
+        synchronized (buf) {
+          ended = true;
+          buf.notifyAll();
+        }
       }
+    }
+
+    /**
+     * Waits until the output from byte {@code from} on holds the line {@code marker}, and returns it up to
+     * and including that line; the rest of the output if it ends first; null at {@code deadline}.
+     */
+    String awaitLine(String marker, int from, long deadline) throws HostError {
+      byte[] line = (marker + "\n").getBytes(StandardCharsets.UTF_8);
+      synchronized (buf) {
+        while (true) {
+          byte[] b = buf.toByteArray();
+          int end = find(b, from, line);
+          if (end >= 0 || ended) {
+            return new String(b, from, (end >= 0 ? end : b.length) - from, StandardCharsets.UTF_8);
+          }
+          long ms = (deadline - System.nanoTime()) / 1_000_000;
+          if (ms <= 0) {
+            return null;
+          }
+          try {
+            buf.wait(ms);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostError("interrupted");
+          }
+        }
+      }
+    }
+
+    /** The end of the first {@code line} that starts a line at or after {@code from}; -1 when none. */
+    private static int find(byte[] b, int from, byte[] line) {
+      for (int i = from; i + line.length <= b.length; i++) {
+        if ((i == from || b[i - 1] == '\n') && java.util.Arrays.equals(b, i, i + line.length, line, 0, line.length)) {
+          return i + line.length;
+        }
+      }
+      return -1;
+    }
+
+    String textFrom(int from) throws IOException {
+      String all = text();
+      byte[] b = all.getBytes(StandardCharsets.UTF_8);
+      return new String(b, Math.min(from, b.length), Math.max(0, b.length - from), StandardCharsets.UTF_8);
     }
 
     String text() throws IOException {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import swfw.runtime.ssh.Passphrases;
 import swfw.runtime.ssh.Remote;
 import swfw.runtime.ssh.Ssh;
 import swfw.runtime.ssh.SshOptions;
+import swfw.testkit.Iptables;
 
 /** The host agent over a real SSH connection to a namespace host: the cases a valid policy cannot provoke. */
 @Tag("kernel")
@@ -208,6 +210,93 @@ class AgentKernelTest {
           COMMIT
           """, host.iptables().save("filter"), "before Docker: swfw's chains, and DOCKER-USER (with its FORWARD jump) for Docker to adopt");
     }
+  }
+
+  @Test
+  void aPushInOneProcessBacksUpFirstAndRollsBackByItselfWhenNoNewLoginConfirms() throws Exception {
+    String before = host.iptables().save();
+    AgentClient agent = AgentClient.withRandomNonce();
+    try (Remote r = ssh.connect(hostEntry())) {
+      Begin begin;
+      Map<String, String> facts;
+      try (AgentClient.Session s = agent.start(r)) {
+        begin = s.begin();
+        facts = s.apply(files(CHAIN, NOTHING, UNDO, NOTHING), Duration.ofSeconds(2), false);
+      }
+      assertEquals(Iptables.normalise(before.substring(before.indexOf("*filter"))).split("COMMIT")[0],
+          Iptables.normalise(begin.save4()).split("COMMIT")[0], "swfw plans from the live filter table");
+      assertTrue(Set.of("nft", "legacy").contains(begin.fact("backend")), "read from the header of the save");
+      String backup = Files.readString(host.file("/var/lib/swfw/backup/" + agent.nonce() + ".v4"));
+      assertEquals(before, Iptables.normalise(backup), "the backup holds every table, taken when the push began");
+      assertEquals("ok", facts.get("applied"));
+      assertEquals("ok", facts.get("sandbox-v4"), "tested in a namespace, from that backup");
+      assertTrue(host.iptables().save().contains("SWFW-IN-eth0"), "applied");
+      // nobody logs in again to confirm: the host's own timer restores the rules
+      Thread.sleep(3500);
+      assertEquals("rolled-back", agent.status(r, Duration.ofSeconds(5)));
+    }
+    assertEquals(before, host.iptables().save());
+    assertTrue(Files.notExists(host.file("/run/swfw/lock")), "the lock is released");
+  }
+
+  @Test
+  void aPushInOneProcessIsConfirmedOverANewConnection() throws Exception {
+    AgentClient agent = AgentClient.withRandomNonce();
+    try (Remote r = ssh.connect(hostEntry())) {
+      try (AgentClient.Session s = agent.start(r)) {
+        s.apply(files(CHAIN, NOTHING, UNDO, NOTHING), Duration.ofSeconds(10), false);
+      }
+      try (Remote fresh = ssh.connect(hostEntry())) {
+        assertEquals("ok", agent.confirm(fresh).get("confirmed"));
+      }
+      assertEquals("confirmed", agent.status(r, Duration.ofSeconds(5)));
+    }
+    assertTrue(host.iptables().save().contains("SWFW-IN-eth0"));
+    assertTrue(Files.readString(host.file("/etc/swfw/rules.v4")).contains("SWFW-IN-eth0"), "persisted");
+  }
+
+  @Test
+  void aPushThatEndsWithoutADecisionReleasesTheLockAndAFailedTestChangesNothing() throws Exception {
+    String before = host.iptables().save();
+    AgentClient agent = AgentClient.withRandomNonce();
+    try (Remote r = ssh.connect(hostEntry())) {
+      try (AgentClient.Session s = agent.start(r)) {
+        assertTrue(Files.exists(host.file("/run/swfw/lock")), "the push holds the lock");
+      }
+      // the agent reads the end of its input and lets the next push in
+      AgentClient next = AgentClient.withRandomNonce();
+      long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (Files.exists(host.file("/run/swfw/lock")) && System.nanoTime() < until) {
+        Thread.sleep(20);
+      }
+      try (AgentClient.Session s = next.start(r)) {
+        String bad = "*filter\n-A SWFW-NOPE -j DROP\nCOMMIT\n";
+        AgentError e = assertThrows(AgentError.class,
+            () -> s.apply(files(bad, NOTHING, NOTHING, NOTHING), Duration.ofSeconds(5), false));
+        assertEquals(AgentError.TEST_FAILED, e.code(), e.getMessage());
+      }
+    }
+    assertEquals(before, host.iptables().save());
+    assertTrue(Files.notExists(host.file("/run/swfw/lock")), "the lock is released");
+  }
+
+  @Test
+  void aDetachedPushKeepsTheLockForAnApplyStepOfItsOwn() throws Exception {
+    AgentClient agent = AgentClient.withRandomNonce();
+    try (Remote r = ssh.connect(hostEntry())) {
+      try (AgentClient.Session s = agent.start(r)) {
+        s.detach();
+      }
+      AgentError locked = assertThrows(AgentError.class, () -> AgentClient.withRandomNonce().begin(r));
+      assertEquals(AgentError.LOCKED, locked.code());
+      Map<String, String> facts = agent.apply(r, files(CHAIN, NOTHING, UNDO, NOTHING), Duration.ofSeconds(10), false);
+      assertEquals("ok", facts.get("applied"));
+      try (Remote fresh = ssh.connect(hostEntry())) {
+        agent.confirm(fresh);
+      }
+    }
+    assertTrue(host.iptables().save().contains("SWFW-IN-eth0"));
+    assertTrue(Files.notExists(host.file("/run/swfw/lock")), "the lock is released");
   }
 
   private ExecResult boot(Remote r) throws HostError {
