@@ -34,6 +34,10 @@ final class PushCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /** The streams when {@link QuickStart} runs this command without picocli; else those of {@link #spec}. */
+  PrintWriter quickOut;
+  PrintWriter quickErr;
+
   @Parameters(paramLabel = "FILE", description = "The policy file.")
   Path file;
 
@@ -77,14 +81,14 @@ final class PushCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PushTimings clock = timings ? new PushTimings() : null;
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = quickErr != null ? quickErr : spec.commandLine().getErr();
     if (!output.equals("table") && !output.equals("json")) {
       throw new UserError(ExitCodes.USAGE, "--output must be table or json, not '" + output + "'");
     }
     Ssh.prepare();   // builds sshj's configuration while the policy compiles
     Deployment d = Deployment.load(file, hosts, err);
     if (!allowLockout) {
-      refuseLockouts(d);
+      refuseLockouts(d, err);
     }
     PushOptions options;
     try {
@@ -100,7 +104,7 @@ final class PushCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCodes.USAGE, e.getMessage());
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = quickOut != null ? quickOut : spec.commandLine().getOut();
     out.print(output.equals("json") ? PushReport.json(results, dryRun) : PushReport.table(results));
     out.flush();
     results.stream().filter(HostResult::failed).forEach(r -> err.println("swfw: " + r.host().name() + ": "
@@ -113,10 +117,10 @@ final class PushCommand implements Callable<Integer> {
   }
 
   /** The lint's lockout check (SW4001) on the hosts being pushed to: the generated rules must let SSH in. */
-  private void refuseLockouts(Deployment d) {
+  private void refuseLockouts(Deployment d, PrintWriter err) {
     var lockouts = swfw.compiler.lint.Lints.lockoutOf(d.policy(), d.entries());
     if (!lockouts.isEmpty()) {
-      spec.commandLine().getErr().print(d.front().renderer().renderAll(lockouts));
+      err.print(d.front().renderer().renderAll(lockouts));
       throw new UserError(ExitCodes.POLICY, "push would lock you out of " + lockouts.size() + " host(s) (each would"
           + " then roll back by itself); give --allow-lockout to push anyway");
     }

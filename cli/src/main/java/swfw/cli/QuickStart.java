@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * Runs {@code check} and {@code compile} without picocli when their arguments are plain: CI runs them
- * on every commit, and setting picocli up (its classes, reading the commands' annotations, reflection)
- * costs more than checking a cluster's policy. Anything else (help, version, an option given twice or
+ * Runs {@code check}, {@code compile} and {@code push} without picocli when their arguments are plain:
+ * CI runs the first two on every commit, and setting picocli up (its classes, reading the commands'
+ * annotations, reflection) costs more than checking a cluster's policy; a push waits for it before its
+ * first connection. Anything else (help, version, an option given twice or
  * as {@code --opt=value}, an unknown option, {@code @argfiles}, {@code --format}, …) is declined and
  * picocli handles the whole command line as usual, errors included. {@code QuickStartTest} checks that
  * every accepted command line sets the same fields as picocli would.
@@ -45,6 +46,9 @@ final class QuickStart {
     Set<String> flags = new HashSet<>();
     Map<String, String> valued = new HashMap<>();
     List<Path> files = new ArrayList<>();
+    if (args[0].equals("push")) {
+      return push(args, out, err);
+    }
     boolean compile = args[0].equals("compile");
     if (!compile && !args[0].equals("check")) {
       return null;
@@ -72,6 +76,83 @@ final class QuickStart {
       }
     }
     return compile ? compile(flags, valued, files, out, err) : check(flags, files, out, err);
+  }
+
+  private static final Set<String> PUSH_FLAGS = Set.of("--dry-run", "--allow-lockout", "--timings",
+      "--accept-new-host-keys");
+  private static final Set<String> PUSH_VALUED = Set.of("--known-hosts", "--forks", "--output", "--confirm-timeout",
+      "--serial", "--manager", "--drain-timeout", "--connect-timeout", "--command-timeout", "--inventory", "--limit");
+  private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("[0-9]{1,9}");
+  private static final java.util.regex.Pattern SECONDS = java.util.regex.Pattern.compile("[0-9]{1,9}([.][0-9]{1,9})?");
+
+  /**
+   * {@code push} with plain options (each once, as {@code --opt value}): a push's start-up comes before
+   * its first connection, and picocli's set-up is a large part of it.
+   */
+  private static Callable<Integer> push(String[] args, PrintWriter out, PrintWriter err) {
+    Set<String> flags = new HashSet<>();
+    Map<String, String> valued = new HashMap<>();
+    List<Path> files = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.isEmpty() || a.charAt(0) == '@') {
+        return null;
+      }
+      if (a.charAt(0) != '-') {
+        files.add(Path.of(a));
+      } else if (PUSH_FLAGS.contains(a)) {
+        if (!flags.add(a)) {
+          return null;
+        }
+      } else if (PUSH_VALUED.contains(a)) {
+        if (i + 1 == args.length || args[i + 1].isEmpty() || args[i + 1].charAt(0) == '-'
+            || args[i + 1].charAt(0) == '@' || valued.containsKey(a)) {
+          return null;
+        }
+        valued.put(a, args[++i]);
+      } else {
+        return null;
+      }
+    }
+    if (files.size() != 1) {
+      return null;
+    }
+    for (String count : List.of("--forks", "--serial")) {
+      if (valued.containsKey(count) && !COUNT.matcher(valued.get(count)).matches()) {
+        return null;
+      }
+    }
+    for (String secs : List.of("--confirm-timeout", "--drain-timeout", "--connect-timeout", "--command-timeout")) {
+      if (valued.containsKey(secs) && !SECONDS.matcher(valued.get(secs)).matches()) {
+        return null;
+      }
+    }
+    String limit = valued.get("--limit");
+    if (limit != null && (limit.startsWith(",") || limit.endsWith(",") || limit.contains(",,"))) {
+      return null;
+    }
+    PushCommand c = new PushCommand();
+    c.file = files.get(0);
+    c.hosts = new HostOptions();
+    c.hosts.inventory = valued.containsKey("--inventory") ? Path.of(valued.get("--inventory")) : null;
+    c.hosts.limit = limit == null ? List.of() : List.of(limit.split(","));
+    c.hosts.forks = Integer.parseInt(valued.getOrDefault("--forks", "5"));
+    c.sshSettings = new SshSettings();
+    c.sshSettings.knownHosts = valued.containsKey("--known-hosts") ? Path.of(valued.get("--known-hosts")) : null;
+    c.sshSettings.acceptNew = flags.contains("--accept-new-host-keys");
+    c.sshSettings.connectTimeout = Double.parseDouble(valued.getOrDefault("--connect-timeout", "10"));
+    c.sshSettings.commandTimeout = Double.parseDouble(valued.getOrDefault("--command-timeout", "60"));
+    c.confirmTimeout = Double.parseDouble(valued.getOrDefault("--confirm-timeout", "30"));
+    c.serial = Integer.parseInt(valued.getOrDefault("--serial", "1"));
+    c.manager = valued.get("--manager");
+    c.drainTimeout = Double.parseDouble(valued.getOrDefault("--drain-timeout", "120"));
+    c.dryRun = flags.contains("--dry-run");
+    c.allowLockout = flags.contains("--allow-lockout");
+    c.output = valued.getOrDefault("--output", "table");
+    c.timings = flags.contains("--timings");
+    c.quickOut = out;
+    c.quickErr = err;
+    return c;
   }
 
   private static Callable<Integer> check(Set<String> flags, List<Path> files, PrintWriter out, PrintWriter err) {

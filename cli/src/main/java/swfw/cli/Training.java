@@ -16,7 +16,7 @@ import java.nio.file.Path;
  *
  * <p>With a second argument {@code ssh}, the workload of the archive {@code ./swfw} keeps apart for
  * the verbs that log in over SSH (plan, push, verify): those verbs' command lines through picocli,
- * the policy's compilation, and the cryptography of a login without a server
+ * a plain push's through {@link QuickStart} up to its first connection, the policy's compilation, and the cryptography of a login without a server
  * ({@link swfw.runtime.ssh.SshRehearsal}). Without it, a push loads sshj's and Bouncy Castle's classes
  * from the jar before its first connection.
  */
@@ -36,6 +36,8 @@ public final class Training {
     String[][] runs = ssh
         ? new String[][] {
             {"push", "--help"},
+            // the picocli-free push (QuickStart) up to its first connection: no host is named so
+            {"push", policy, "--limit", "swfw-training-no-such-host", "--known-hosts", "/dev/null"},
             {"plan", "--help"},
             {"verify", "--help"},
             {"check", policy},

@@ -30,13 +30,16 @@ class QuickStartTest {
       "check p.swfw", "check a.swfw b.swfw", "check --strict p.swfw", "check p.swfw --allow-lockout --dump-ast",
       "compile p.swfw", "compile p.swfw -o out", "compile --output out p.swfw", "compile -o out --check p.swfw",
       "compile --live --stdout p.swfw", "compile p.swfw --node worker --strict --no-expect -o out/dir",
-      "compile ./rel/p.swfw -o /abs"})
+      "compile ./rel/p.swfw -o /abs", "push p.swfw", "push p.swfw --forks 20 --known-hosts kh --output json",
+      "push --timings --dry-run p.swfw --allow-lockout --accept-new-host-keys",
+      "push p.swfw --confirm-timeout 2.5 --serial 3 --manager m1 --drain-timeout 7 --connect-timeout 4",
+      "push p.swfw --command-timeout 90 --inventory inv.swfw --limit h1,worker", "push p.swfw --limit h2"})
   void setsTheSameFieldsAsPicocli(String line) throws IllegalAccessException {
     String[] args = line.split(" ");
     Callable<Integer> quick = QuickStart.parse(args, out, err);
     assertNotNull(quick, "declined: " + line);
     CommandLine picocli = new CommandLine(quick.getClass() == CheckCommand.class ? new CheckCommand()
-        : new CompileCommand());
+        : quick.getClass() == PushCommand.class ? new PushCommand() : new CompileCommand());
     picocli.parseArgs(java.util.Arrays.copyOfRange(args, 1, args.length));
     assertEquals(optionFields(picocli.getCommand()), optionFields(quick), line);
   }
@@ -47,14 +50,19 @@ class QuickStartTest {
       "check --format=text p.swfw", "check --strict --strict p.swfw", "compile p.swfw -o", "compile p.swfw -o -x",
       "compile p.swfw -o a -o b", "compile -oout p.swfw", "compile --output=out p.swfw", "compile a.swfw b.swfw",
       "compile --check p.swfw", "compile p.swfw --node", "compile @args", "check @args", "check - ", "compile -- p.swfw",
-      "compile p.swfw --nosuch", "check p.swfw -o out", "explain p.swfw", "nosuchverb p.swfw", "compile --live --live p"})
+      "compile p.swfw --nosuch", "check p.swfw -o out", "explain p.swfw", "nosuchverb p.swfw", "compile --live --live p",
+      "push", "push --help", "push a.swfw b.swfw", "push p.swfw --forks", "push p.swfw --forks x", "push p.swfw --forks -1",
+      "push p.swfw --forks +2", "push p.swfw --forks=2", "push p.swfw --forks 2 --forks 3", "push p.swfw --dry-run --dry-run",
+      "push p.swfw --confirm-timeout 1e3", "push p.swfw --confirm-timeout NaN", "push p.swfw --limit a,,b",
+      "push p.swfw --limit ,a", "push p.swfw -h", "push p.swfw --nosuch", "push @args", "plan p.swfw"})
   void leavesEverythingElseToPicocli(String line) {
     assertNull(QuickStart.parse(line.split(" "), out, err), line);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"compile P --stdout", "compile P --live --stdout --node worker", "compile P --node nosuch",
-      "check P", "check P --dump-ast", "compile BAD", "check BAD", "check MISSING", "compile MISSING --stdout"})
+      "check P", "check P --dump-ast", "compile BAD", "check BAD", "check MISSING", "compile MISSING --stdout",
+      "push P", "push BAD", "push MISSING", "push P --output xml", "push P --confirm-timeout 0", "push P --limit nosuch"})
   void printsAndExitsLikePicocli(String line, @TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("p.swfw"), POLICY);
     Files.writeString(dir.resolve("bad.swfw"), "node master allow tcp 99999;\n");
@@ -78,13 +86,18 @@ class QuickStartTest {
     return code + "\n--- out\n" + o + "--- err\n" + e;
   }
 
-  /** Every field picocli sets from the command line, by name. */
+  /** Every field picocli sets from the command line, by name (those of mixins too). */
   private static List<String> optionFields(Object command) throws IllegalAccessException {
     List<String> fields = new ArrayList<>();
     for (Field f : command.getClass().getDeclaredFields()) {
       if (f.isAnnotationPresent(CommandLine.Option.class) || f.isAnnotationPresent(CommandLine.Parameters.class)) {
         f.setAccessible(true);
         fields.add(f.getName() + "=" + f.get(command));
+      } else if (f.isAnnotationPresent(CommandLine.Mixin.class)) {
+        f.setAccessible(true);
+        for (String inner : optionFields(f.get(command))) {
+          fields.add(f.getName() + "." + inner);
+        }
       }
     }
     return fields;
