@@ -41,9 +41,9 @@ public final class Ssh {
   private static CompletableFuture<Config> shared;
 
   /**
-   * Starts building sshj's configuration on a thread of its own: registering Bouncy Castle as the
-   * security provider costs tens of milliseconds of start-up, which a command that will connect can
-   * spend while it compiles the policy instead of after (see {@link SshConfig}).
+   * Starts building sshj's configuration on a thread of its own (its classes, the security provider of
+   * its algorithms: {@link SshConfig}), which a command that will connect can do while it compiles the
+   * policy instead of after.
    */
   public static synchronized void prepare() {
     if (shared == null) {

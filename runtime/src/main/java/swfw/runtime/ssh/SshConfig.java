@@ -18,7 +18,7 @@ import net.schmizz.sshj.transport.cipher.Cipher;
  * Twofish, Serpent, IDEA, CAST, 3DES, RC4 among them) to drop the ones the JVM cannot run: about a
  * third of the time a push waited for its first connection (bench/README.md). Those ciphers are
  * offered by no OpenSSH server of the last decade, and the ones kept are always present (the JDK
- * has AES, Bouncy Castle has ChaCha20 and Poly1305). Key exchanges, host key and signature
+ * has AES, {@link SshProvider} brings Bouncy Castle's ChaCha20 and Poly1305). Key exchanges, host key and signature
  * algorithms and MACs stay sshj's defaults, so the negotiated algorithms do not change: against
  * OpenSSH, curve25519-sha256, the server's Ed25519 key, chacha20-poly1305@openssh.com.
  */
@@ -39,10 +39,13 @@ final class SshConfig extends DefaultConfig {
     return getCipherFactories().stream().map(Factory.Named::getName).collect(Collectors.joining(","));
   }
 
-  /** Builds the configuration and registers the security provider its algorithms come from. */
+  /**
+   * Builds the configuration and installs the security provider of its Curve25519, Ed25519 and
+   * ChaCha20-Poly1305 ({@link SshProvider}); sshj is told not to register all of Bouncy Castle.
+   */
   static SshConfig build() {
-    SshConfig c = new SshConfig();
-    SecurityUtils.getSecurityProvider();   // registers Bouncy Castle now, not in the first key exchange
-    return c;
+    SecurityUtils.setRegisterBouncyCastle(false);
+    SshProvider.install();
+    return new SshConfig();
   }
 }

@@ -34,6 +34,11 @@ class KeysKernelTest {
       run("ssh-keygen", "-q", "-t", k[0], "-N", k[1], "-f", key.toString());
       host.authorize(Path.of(key + ".pub"));
     }
+    for (String type : new String[] {"rsa", "ecdsa"}) {   // the older PEM format (ssh-keygen -m PEM)
+      Path key = lab.dir().resolve("id_" + type + "_pem");
+      run("ssh-keygen", "-q", "-t", type, "-m", "PEM", "-N", "", "-f", key.toString());
+      host.authorize(Path.of(key + ".pub"));
+    }
   }
 
   @AfterAll
@@ -68,6 +73,8 @@ class KeysKernelTest {
     assertEquals("root", whoami("id_ecdsa", Passphrases.none()));
     assertEquals("root", whoami("id_rsa", Passphrases.none()));
     assertEquals("root", whoami("id_ed25519_enc", key -> Optional.of("correct horse".toCharArray())));
+    assertEquals("root", whoami("id_rsa_pem", Passphrases.none()));
+    assertEquals("root", whoami("id_ecdsa_pem", Passphrases.none()));
   }
 
   @Test
