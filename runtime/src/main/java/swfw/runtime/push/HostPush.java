@@ -1,10 +1,6 @@
 package swfw.runtime.push;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +35,6 @@ final class HostPush {
   private final long started = System.nanoTime();
   private int added;
   private Map<String, String> files = Map.of();
-  private final Map<Family, String> bootFiles = new java.util.EnumMap<>(Family.class);
   private int removed;
 
   HostPush(Ssh ssh, Target target, PushOptions options, Progress progress, Optional<Swarm> swarm) {
@@ -134,9 +129,9 @@ final class HostPush {
     return f;
   }
 
-  /** The role's boot file, rendered once per host and family. */
+  /** The role's boot file (rendered once per role). */
   private String bootFile(Family f) {
-    return bootFiles.computeIfAbsent(f, target::bootFile);
+    return target.bootFile(f);
   }
 
   private HostResult drainAndApply(Remote r, AgentClient.Session session) throws HostError {
@@ -263,7 +258,7 @@ final class HostPush {
 
   /** The boot file on the host is the one this push would write (the agent prints its SHA-256). */
   private boolean persisted(Begin begin, Family f) {
-    return begin.fact(f == Family.V4 ? "persisted-v4" : "persisted-v6").equals(sha256(bootFile(f)));
+    return begin.fact(f == Family.V4 ? "persisted-v4" : "persisted-v6").equals(target.bootFileSha256(f));
   }
 
   private void releaseQuietly(Remote r) {
@@ -308,14 +303,6 @@ final class HostPush {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
