@@ -16,8 +16,9 @@
 #   the latter optionally with +pipelining (ANSIBLE_PIPELINING=True) and +facts (the play gathers
 #   facts, Ansible's default). Prints every time, then medians and ratios, and the CPU-bound floor of
 #   a push on this machine (a --forks 1 push's CPU time, hosts and swfw, over the number of cores).
-#   SWFW_BASE_JAR=path/to/swfw.jar adds the TOOL "base": swfw push from another build (say, main's),
-#   started with ./swfw's JVM flags, e.g. SETTINGS="base:20 swfw:20".
+#   SWFW_BASE=path/to/other/checkout/swfw adds the TOOL "base": swfw push through the launcher of another
+#   built checkout (say, main's, with its own start-up archive), e.g. SETTINGS="base:20 swfw:20";
+#   SWFW_BASE_JAR=path/to/swfw.jar does the same with a bare jar, started with ./swfw's JVM flags.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 hosts=${1:-20}
@@ -29,6 +30,7 @@ read -r -a settings <<<"${SETTINGS:-swfw:1 swfw:$hosts ansible:1 ansible:5 ansib
 command -v ansible-playbook >/dev/null || { echo "push-vs-ansible: ansible-playbook is missing (apt-get install ansible)" >&2; exit 2; }
 ./swfw --version >/dev/null    # builds the CLI when needed
 ./swfw push --help >/dev/null  # records the start-up archive of the SSH verbs when needed
+if [[ -x ${SWFW_BASE:-} ]]; then "$SWFW_BASE" push --help >/dev/null; fi   # the other build's archive too
 nshosts_up "$hosts"
 trap nshosts_down EXIT
 W=$NS_WORK
@@ -69,11 +71,16 @@ timed() {   # SETTING POLICY OTHER N
       [[ $(grep -c '"result": "applied"' "$out") -eq $hosts ]] || { echo "push-vs-ansible: not every host applied" >&2; cat "$out" >&2; exit 1; }
       ;;
     base)
-      [[ -f ${SWFW_BASE_JAR:-} ]] || { echo "push-vs-ansible: 'base' needs SWFW_BASE_JAR" >&2; exit 2; }
-      # shellcheck disable=SC2086
-      /usr/bin/time -f '%U %S' -o "$out.time" java ${SWFW_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto} \
-        -jar "$SWFW_BASE_JAR" push "$W/$p.swfw" --known-hosts "$W/known_hosts" --forks "$forks" --output json >"$out" 2>"$out.err" ||
-        { echo "push-vs-ansible: swfw push (base) failed:" >&2; cat "$out.err" >&2; exit 1; }
+      if [[ -x ${SWFW_BASE:-} ]]; then
+        /usr/bin/time -f '%U %S' -o "$out.time" "$SWFW_BASE" push "$W/$p.swfw" --known-hosts "$W/known_hosts" --forks "$forks" \
+          --output json >"$out" 2>"$out.err" || { echo "push-vs-ansible: swfw push (base) failed:" >&2; cat "$out.err" >&2; exit 1; }
+      else
+        [[ -f ${SWFW_BASE_JAR:-} ]] || { echo "push-vs-ansible: 'base' needs SWFW_BASE or SWFW_BASE_JAR" >&2; exit 2; }
+        # shellcheck disable=SC2086
+        /usr/bin/time -f '%U %S' -o "$out.time" java ${SWFW_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto} \
+          -jar "$SWFW_BASE_JAR" push "$W/$p.swfw" --known-hosts "$W/known_hosts" --forks "$forks" --output json >"$out" 2>"$out.err" ||
+          { echo "push-vs-ansible: swfw push (base) failed:" >&2; cat "$out.err" >&2; exit 1; }
+      fi
       t1=$(date +%s.%N)
       [[ $(grep -c '"result": "applied"' "$out") -eq $hosts ]] || { echo "push-vs-ansible: not every host applied" >&2; cat "$out" >&2; exit 1; }
       ;;
