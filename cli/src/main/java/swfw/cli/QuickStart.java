@@ -43,77 +43,76 @@ final class QuickStart {
     if (args.length < 2) {
       return null;
     }
-    Set<String> flags = new HashSet<>();
-    Map<String, String> valued = new HashMap<>();
-    List<Path> files = new ArrayList<>();
-    if (args[0].equals("push")) {
-      return push(args, out, err);
-    }
-    boolean compile = args[0].equals("compile");
-    if (!compile && !args[0].equals("check")) {
-      return null;
-    }
-    for (int i = 1; i < args.length; i++) {
-      String a = args[i];
-      if (a.isEmpty() || a.charAt(0) == '@') {
-        return null;
-      }
-      if (a.charAt(0) != '-') {
-        files.add(Path.of(a));
-      } else if ((compile ? COMPILE_FLAGS : CHECK_FLAGS).contains(a)) {
-        if (!flags.add(a)) {
-          return null;
-        }
-      } else if (compile && (a.equals("-o") || a.equals("--output") || a.equals("--node"))) {
-        String name = a.equals("--node") ? "--node" : "-o";
-        if (i + 1 == args.length || args[i + 1].isEmpty() || args[i + 1].charAt(0) == '-'
-            || args[i + 1].charAt(0) == '@' || valued.containsKey(name)) {
-          return null;
-        }
-        valued.put(name, args[++i]);
-      } else {
-        return null;
-      }
-    }
-    return compile ? compile(flags, valued, files, out, err) : check(flags, files, out, err);
+    return switch (args[0]) {
+      case "check" -> check(PlainArgs.read(args, CHECK_FLAGS, Map.of()), out, err);
+      case "compile" -> compile(PlainArgs.read(args, COMPILE_FLAGS, COMPILE_VALUED), out, err);
+      case "push" -> push(PlainArgs.read(args, PUSH_FLAGS, PUSH_VALUED), out, err);
+      default -> null;
+    };
   }
 
+  /**
+   * A command line of flags, options with a value and files, nothing given twice; options keyed by the
+   * name {@code valuedNames} gives each spelling.
+   */
+  private record PlainArgs(Set<String> flags, Map<String, String> valued, List<Path> files) {
+    /** The arguments after the verb, or null when they are not that plain. */
+    static PlainArgs read(String[] args, Set<String> flagNames, Map<String, String> valuedNames) {
+      PlainArgs plain = new PlainArgs(new HashSet<>(), new HashMap<>(), new ArrayList<>());
+      for (int i = 1; i < args.length; i++) {
+        String a = args[i];
+        if (a.isEmpty() || a.charAt(0) == '@') {
+          return null;
+        }
+        String key = valuedNames.get(a);
+        if (a.charAt(0) != '-') {
+          plain.files.add(Path.of(a));
+        } else if (flagNames.contains(a)) {
+          if (!plain.flags.add(a)) {
+            return null;
+          }
+        } else if (key != null) {
+          if (i + 1 == args.length || args[i + 1].isEmpty() || args[i + 1].charAt(0) == '-'
+              || args[i + 1].charAt(0) == '@' || plain.valued.containsKey(key)) {
+            return null;
+          }
+          plain.valued.put(key, args[++i]);
+        } else {
+          return null;
+        }
+      }
+      return plain;
+    }
+  }
+
+  private static final Map<String, String> COMPILE_VALUED = Map.of("-o", "-o", "--output", "-o", "--node", "--node");
   private static final Set<String> PUSH_FLAGS = Set.of("--dry-run", "--allow-lockout", "--timings",
       "--accept-new-host-keys");
-  private static final Set<String> PUSH_VALUED = Set.of("--known-hosts", "--forks", "--output", "--confirm-timeout",
-      "--serial", "--manager", "--drain-timeout", "--connect-timeout", "--command-timeout", "--inventory", "--limit");
+  private static final Map<String, String> PUSH_VALUED = keyedByThemselves("--known-hosts", "--forks", "--output",
+      "--confirm-timeout", "--serial", "--manager", "--drain-timeout", "--connect-timeout", "--command-timeout",
+      "--inventory", "--limit");
   private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("[0-9]{1,9}");
   private static final java.util.regex.Pattern SECONDS = java.util.regex.Pattern.compile("[0-9]{1,9}([.][0-9]{1,9})?");
+
+  private static Map<String, String> keyedByThemselves(String... names) {
+    Map<String, String> keyed = new HashMap<>();
+    for (String name : names) {
+      keyed.put(name, name);
+    }
+    return keyed;
+  }
 
   /**
    * {@code push} with plain options (each once, as {@code --opt value}): a push's start-up comes before
    * its first connection, and picocli's set-up is a large part of it.
    */
-  private static Callable<Integer> push(String[] args, PrintWriter out, PrintWriter err) {
-    Set<String> flags = new HashSet<>();
-    Map<String, String> valued = new HashMap<>();
-    List<Path> files = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
-      String a = args[i];
-      if (a.isEmpty() || a.charAt(0) == '@') {
-        return null;
-      }
-      if (a.charAt(0) != '-') {
-        files.add(Path.of(a));
-      } else if (PUSH_FLAGS.contains(a)) {
-        if (!flags.add(a)) {
-          return null;
-        }
-      } else if (PUSH_VALUED.contains(a)) {
-        if (i + 1 == args.length || args[i + 1].isEmpty() || args[i + 1].charAt(0) == '-'
-            || args[i + 1].charAt(0) == '@' || valued.containsKey(a)) {
-          return null;
-        }
-        valued.put(a, args[++i]);
-      } else {
-        return null;
-      }
+  private static Callable<Integer> push(PlainArgs plain, PrintWriter out, PrintWriter err) {
+    if (plain == null) {
+      return null;
     }
+    Set<String> flags = plain.flags();
+    Map<String, String> valued = plain.valued();
+    List<Path> files = plain.files();
     if (files.size() != 1) {
       return null;
     }
@@ -155,10 +154,12 @@ final class QuickStart {
     return c;
   }
 
-  private static Callable<Integer> check(Set<String> flags, List<Path> files, PrintWriter out, PrintWriter err) {
-    if (files.isEmpty()) {
+  private static Callable<Integer> check(PlainArgs plain, PrintWriter out, PrintWriter err) {
+    if (plain == null || plain.files().isEmpty()) {
       return null;
     }
+    Set<String> flags = plain.flags();
+    List<Path> files = plain.files();
     CheckCommand c = new CheckCommand();
     c.files = files;
     c.format = "text";
@@ -170,8 +171,13 @@ final class QuickStart {
     return c;
   }
 
-  private static Callable<Integer> compile(Set<String> flags, Map<String, String> valued, List<Path> files, PrintWriter out,
-      PrintWriter err) {
+  private static Callable<Integer> compile(PlainArgs plain, PrintWriter out, PrintWriter err) {
+    if (plain == null) {
+      return null;
+    }
+    Set<String> flags = plain.flags();
+    Map<String, String> valued = plain.valued();
+    List<Path> files = plain.files();
     boolean check = flags.contains("--check");
     String output = valued.get("-o");
     if (files.size() != 1 || check && output == null) {
