@@ -70,15 +70,7 @@ public final class Remote implements AutoCloseable {
       } catch (IOException ignored) {
         // the command ended without reading all of its input: its exit status says why
       }
-      try {
-        cmd.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (ConnectionException e) {
-        if (cmd.isOpen()) {
-          cmd.close();
-          throw new HostError("'" + what + "' timed out after " + seconds(timeout));
-        }
-        throw e;
-      }
+      awaitExit(cmd, timeout.toMillis(), what, timeout);
       Integer status = cmd.getExitStatus();
       return new ExecResult(status == null ? -1 : status, out.text(), err.text());
     } catch (IOException e) {
@@ -183,15 +175,7 @@ public final class Remote implements AutoCloseable {
           // the command ended without reading all of its input: its exit status says why
         }
         long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-        try {
-          cmd.join(left, TimeUnit.MILLISECONDS);
-        } catch (ConnectionException e) {
-          if (cmd.isOpen()) {
-            cmd.close();
-            throw new HostError("'" + what + "' timed out after " + seconds(timeout));
-          }
-          throw e;
-        }
+        awaitExit(cmd, left, what, timeout);
         Integer status = cmd.getExitStatus();
         return new ExecResult(status == null ? -1 : status, out.textFrom(read), err.text());
       } catch (IOException e) {
@@ -327,6 +311,20 @@ public final class Remote implements AutoCloseable {
       synchronized (buf) {
         return buf.toString(StandardCharsets.UTF_8);
       }
+    }
+  }
+
+  /** Waits at most {@code millis} for {@code cmd} to exit; one still running then is closed and reported as timed out. */
+  private static void awaitExit(Session.Command cmd, long millis, String what, Duration timeout)
+      throws IOException, HostError {
+    try {
+      cmd.join(millis, TimeUnit.MILLISECONDS);
+    } catch (ConnectionException e) {
+      if (cmd.isOpen()) {
+        cmd.close();
+        throw new HostError("'" + what + "' timed out after " + seconds(timeout));
+      }
+      throw e;
     }
   }
 }
