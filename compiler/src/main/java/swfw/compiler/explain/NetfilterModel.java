@@ -19,7 +19,7 @@ import swfw.dsl.value.PortRange;
  * lowering and not only the intermediate policy. Rate limits are treated as passing.
  */
 public final class NetfilterModel {
-  private static final int MAX_DEPTH = 16;
+  static final int MAX_DEPTH = 16;
 
   private final Ruleset ruleset;
   private final Map<String, Chain> chains = new HashMap<>();
@@ -31,11 +31,7 @@ public final class NetfilterModel {
   }
 
   public Trace evaluate(Packet p) {
-    String builtin = switch (p.path()) {
-      case INPUT -> "INPUT";
-      case FORWARD -> "DOCKER-USER";
-      case OUTPUT -> "OUTPUT";
-    };
+    String builtin = builtin(p.path());
     List<Trace.Step> steps = new ArrayList<>();
     int position = 0;
     for (Hook h : ruleset.hooks()) {
@@ -57,6 +53,27 @@ public final class NetfilterModel {
     Optional<Trace.Step> returned = steps.stream().filter(s -> s.matched() && s.rule().target().equals("RETURN"))
         .reduce((a, b) -> b);
     return new Trace(Trace.Verdict.PASS, returned, steps);
+  }
+
+  /**
+   * What {@link #evaluate} decides for {@code p} sent from each of {@code sources} in turn, in that
+   * order, found in one walk of the chains rather than one per source.
+   */
+  public List<Outcome> evaluateFrom(Packet p, List<Cidr> sources) {
+    return new Sweep(ruleset, chains, p, true, sources).run();
+  }
+
+  /** What {@link #evaluate} decides for {@code p} sent to each of {@code destinations} in turn, in one walk. */
+  public List<Outcome> evaluateTo(Packet p, List<Cidr> destinations) {
+    return new Sweep(ruleset, chains, p, false, destinations).run();
+  }
+
+  static String builtin(Packet.Path path) {
+    return switch (path) {
+      case INPUT -> "INPUT";
+      case FORWARD -> "DOCKER-USER";
+      case OUTPUT -> "OUTPUT";
+    };
   }
 
   /** Runs one chain; empty when the packet falls off its end or RETURNs. */
@@ -94,10 +111,21 @@ public final class NetfilterModel {
   }
 
   static boolean matches(IptRule r, Packet p) {
-    return address(r.src(), p.src()) && address(r.dst(), p.dst())
-        && r.srcSet().map(set -> set.contains(p.src())).orElse(true)
-        && r.dstSet().map(set -> set.contains(p.dst())).orElse(true)
-        && r.in().map(i -> p.path() != Packet.Path.OUTPUT && ifaceMatches(i, p.iface())).orElse(true)
+    return matchesSource(r, p.src()) && matchesDestination(r, p.dst()) && matchesRest(r, p);
+  }
+
+  static boolean matchesSource(IptRule r, Cidr src) {
+    return address(r.src(), src) && r.srcSet().map(set -> set.contains(src)).orElse(true);
+  }
+
+  /** The destination as the rule sees it, also through --ctorigdst (swfw matches no post-DNAT one). */
+  static boolean matchesDestination(IptRule r, Cidr dst) {
+    return address(r.dst(), dst) && r.dstSet().map(set -> set.contains(dst)).orElse(true) && address(r.ctOrigDst(), dst);
+  }
+
+  /** Everything but the addresses. */
+  static boolean matchesRest(IptRule r, Packet p) {
+    return r.in().map(i -> p.path() != Packet.Path.OUTPUT && ifaceMatches(i, p.iface())).orElse(true)
         && r.out().map(o -> p.path() == Packet.Path.OUTPUT && ifaceMatches(o, p.iface())).orElse(true)
         && (r.protocol() == Protocol.ANY || r.protocol() == p.protocol())
         && ports(r.dports(), p)
@@ -105,8 +133,7 @@ public final class NetfilterModel {
         && r.hopLimit().map(h -> h == p.hopLimit()).orElse(true)
         && r.ctstates().map(s -> states(s, p.state())).orElse(true)
         && r.ctOrigDstPort().map(range -> p.path() == Packet.Path.FORWARD && p.protocol().hasPorts()
-            && range.contains(p.dstPort())).orElse(true)
-        && address(r.ctOrigDst(), p.dst());
+            && range.contains(p.dstPort())).orElse(true);
   }
 
   private static boolean address(Optional<Cidr> rule, Cidr packet) {
