@@ -8,7 +8,8 @@ import swfw.compiler.CompiledNode;
 import swfw.compiler.CompiledPolicy;
 import swfw.compiler.Compiler;
 import swfw.compiler.explain.NetfilterModel;
-import swfw.compiler.explain.Trace;
+import swfw.compiler.explain.Outcome;
+import swfw.compiler.explain.Packet;
 import swfw.compiler.iptables.IptablesText;
 import swfw.compiler.ir.Guard;
 import swfw.compiler.ir.NodeIr;
@@ -68,7 +69,7 @@ final class LockedOutHost implements Lint {
         continue;
       }
       Optional<Cidr> jump = jumpAddress(hosts, host, address.get());
-      Optional<Trace> refused = refused(node.get(), compiled.get(), host, address.get(), jump);
+      Optional<Outcome> refused = refused(node.get(), compiled.get(), host, address.get(), jump);
       refused.ifPresent(t -> out.add(diagnostic(node.get(), host, address.get(), jump, t, location)));
     }
     return out;
@@ -84,29 +85,29 @@ final class LockedOutHost implements Lint {
    * Empty when some probe gets in; else what refused one: the first refused by a rule of the policy
    * rather than by an interface's default deny, if any.
    */
-  private static Optional<Trace> refused(NodeIr node, CompiledNode compiled, HostEntry host, Cidr address,
+  static Optional<Outcome> refused(NodeIr node, CompiledNode compiled, HostEntry host, Cidr address,
       Optional<Cidr> jump) {
     NetfilterModel model = new NetfilterModel(compiled.ruleset(address.family()));
     List<Cidr> sources = jump.map(List::of).orElseGet(() -> Probes.classes(address.family(),
         Probes.sourcesNamed(node, address.family(), Protocol.TCP, host.port()), Probes.outside(address.family())));
     List<Span> defaults = node.guarded().stream().map(Guard::span).toList();
-    Trace first = null;
-    Trace byRule = null;
+    Outcome first = null;
+    Outcome byRule = null;
     for (Guard g : node.guarded()) {
-      for (Cidr src : sources) {
-        Trace t = model.evaluate(Probes.inbound(address.family(), Protocol.TCP, src, address, host.port(), g.iface()));
-        if (t.verdict().admitted()) {
+      Packet probe = Probes.inbound(address.family(), Protocol.TCP, sources.get(0), address, host.port(), g.iface());
+      for (Outcome o : model.evaluateFrom(probe, sources)) {
+        if (o.verdict().admitted()) {
           return Optional.empty();
         }
-        first = first == null ? t : first;
-        boolean explicit = t.decidedBy().flatMap(s -> s.rule().source()).filter(s -> !defaults.contains(s)).isPresent();
-        byRule = byRule == null && explicit ? t : byRule;
+        first = first == null ? o : first;
+        boolean explicit = o.decidedBy().flatMap(s -> s.rule().source()).filter(s -> !defaults.contains(s)).isPresent();
+        byRule = byRule == null && explicit ? o : byRule;
       }
     }
     return Optional.ofNullable(byRule != null ? byRule : first);
   }
 
-  private static Diagnostic diagnostic(NodeIr node, HostEntry host, Cidr address, Optional<Cidr> jump, Trace trace,
+  private static Diagnostic diagnostic(NodeIr node, HostEntry host, Cidr address, Optional<Cidr> jump, Outcome refused,
       Function<Span, String> location) {
     List<String> notes = new ArrayList<>();
     String interfaces = String.join(", ", node.guarded().stream().map(Guard::iface).toList());
@@ -114,7 +115,7 @@ final class LockedOutHost implements Lint {
         + (host.port() != 22 ? " (the host's 'port')" : "") + " from "
         + jump.map(j -> j.address() + ", its jump host '" + host.jump().orElseThrow() + "'").orElse("any address")
         + ", on " + interfaces);
-    trace.decidedBy().ifPresent(step -> notes.add("note: refused by "
+    refused.decidedBy().ifPresent(step -> notes.add("note: refused by "
         + step.rule().source().map(location).orElse("swfw") + ": -A " + step.chain() + " "
         + IptablesText.spec(step.rule(), address.family())));
     notes.add("allow it in node '" + node.role() + "' (e.g. 'allow tcp " + host.port()

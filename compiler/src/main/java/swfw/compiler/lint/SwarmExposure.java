@@ -1,14 +1,19 @@
 package swfw.compiler.lint;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import swfw.compiler.CompiledPolicy;
 import swfw.compiler.explain.NetfilterModel;
+import swfw.compiler.explain.Outcome;
+import swfw.compiler.explain.Packet;
 import swfw.compiler.explain.Trace;
 import swfw.compiler.ir.Guard;
 import swfw.compiler.ir.NodeIr;
@@ -101,20 +106,61 @@ final class SwarmExposure {
     named.addAll(inventory);
     List<Cidr> sources = Probes.classes(family, named, Probes.outside(family));
     List<Cidr> destinations = destinations(family, matching);
-    Set<List<Object>> seen = new HashSet<>();
-    for (Guard g : node.guarded()) {
-      for (Cidr src : sources) {
-        for (Cidr dst : destinations) {
-          Trace t = model.evaluate(Probes.inbound(family, port.protocol, src, dst, port.port, g.iface()));
-          Optional<Span> by = t.verdict() == Trace.Verdict.ACCEPT
-              ? t.decidedBy().flatMap(s -> s.rule().source()) : Optional.empty();
-          boolean member = inventory.contains(src);
-          // One exposure per statement from outside the inventory and one from it is all the lints need.
-          if (by.isPresent() && seen.add(List.of(by.get(), member))) {
-            out.add(new Exposure(by.get(), port, node.role(), g.iface(), src, member));
-          }
+    // One exposure per statement from outside the inventory and one from it is all the lints need: the
+    // first in the order guard, source, destination, however the probes were batched.
+    Map<List<Object>, Found> first = new HashMap<>();
+    List<Guard> guards = node.guarded();
+    for (int g = 0; g < guards.size(); g++) {
+      String iface = guards.get(g).iface();
+      accepted(model, (src, dst) -> Probes.inbound(family, port.protocol, src, dst, port.port, iface), g, sources,
+          destinations, (probe, statement) -> {
+            Cidr src = sources.get(probe.source());
+            boolean member = inventory.contains(src);
+            Found f = new Found(probe, new Exposure(statement, port, node.role(), iface, src, member));
+            first.merge(List.of(statement, member), f, (a, b) -> a.probe().compareTo(b.probe()) <= 0 ? a : b);
+          });
+    }
+    first.values().stream().sorted().forEach(f -> out.add(f.exposure()));
+  }
+
+  /**
+   * Runs a probe from each of {@code sources} to each of {@code destinations} on guard {@code g}, in batches
+   * along the longer list, and hands each probe that a statement's rule accepts to {@code found}.
+   */
+  private static void accepted(NetfilterModel model, BiFunction<Cidr, Cidr, Packet> packet, int g, List<Cidr> sources,
+      List<Cidr> destinations, BiConsumer<Probe, Span> found) {
+    boolean bySource = sources.size() >= destinations.size();
+    List<Cidr> fixed = bySource ? destinations : sources;
+    for (int k = 0; k < fixed.size(); k++) {
+      List<Outcome> outcomes = bySource
+          ? model.evaluateFrom(packet.apply(sources.get(0), destinations.get(k)), sources)
+          : model.evaluateTo(packet.apply(sources.get(k), destinations.get(0)), destinations);
+      for (int j = 0; j < outcomes.size(); j++) {
+        Outcome o = outcomes.get(j);
+        Optional<Span> by = o.verdict() == Trace.Verdict.ACCEPT
+            ? o.decidedBy().flatMap(s -> s.rule().source()) : Optional.empty();
+        if (by.isPresent()) {
+          found.accept(bySource ? new Probe(g, j, k) : new Probe(g, k, j), by.get());
         }
       }
+    }
+  }
+
+  /** Which probe: by guarded interface, then source, then destination, as numbered in their lists. */
+  private record Probe(int guard, int source, int destination) implements Comparable<Probe> {
+    @Override
+    public int compareTo(Probe o) {
+      int c = Integer.compare(guard, o.guard);
+      c = c != 0 ? c : Integer.compare(source, o.source);
+      return c != 0 ? c : Integer.compare(destination, o.destination);
+    }
+  }
+
+  /** An exposure and the probe that found it. */
+  private record Found(Probe probe, Exposure exposure) implements Comparable<Found> {
+    @Override
+    public int compareTo(Found o) {
+      return probe.compareTo(o.probe);
     }
   }
 
