@@ -11,6 +11,10 @@ import java.util.List;
  * one of its ancestors, so the rules whose ranges may hold a block are found by looking up its
  * prefixes, only at the prefix lengths in use.
  *
+ * <p>Outbound rules that name interfaces are filed once per interface pattern, apart from those that
+ * name none: a box of outbound packets is looked up under the patterns that match its first interface
+ * and under none, so rules on other interfaces are never candidates.
+ *
  * <p>Two filings: per dimension (ports, sources, destinations), and combined, under one block of each
  * dimension at once, which finds the rules that hold a block in all three. The combined filing is
  * coarser: at the blocks' ancestors of a prefix length that is a multiple of 8 (few lengths, so few
@@ -21,6 +25,8 @@ import java.util.List;
  */
 final class BlockIndex {
   static final int DIMENSIONS = 3;
+  /** The interfaces of a rule that names none: all of them. */
+  static final long ANY_IFACE = 0;
   /** Combined filing is at prefix lengths that are multiples of this. */
   private static final int STEP = 8;
 
@@ -105,18 +111,21 @@ final class BlockIndex {
     combined = false;
   }
 
-  /** Files rule {@code rule} of {@code protocol} under {@code blocks}, one set per dimension. */
-  void add(int rule, int protocol, Blocks[] blocks) {
+  /**
+   * Files rule {@code rule} of {@code protocol} under {@code blocks}, one set per dimension, for the
+   * interfaces {@code iface} stands for ({@link #ANY_IFACE}: the rule names none).
+   */
+  void add(int rule, int protocol, long iface, Blocks[] blocks) {
     for (int d = 0; d < DIMENSIONS; d++) {
       long[] used = lengths[d * protocols + protocol];
       for (int i = 0; i < blocks[d].size; i++) {
         int l = blocks[d].lengths[i];
         used[l >>> 6] |= 1L << (l & 63);
-        lists.add(key(d, protocol, l, blocks[d].his[i], blocks[d].los[i]), rule);
+        lists.add(key(d, protocol, iface, l, blocks[d].his[i], blocks[d].los[i]), rule);
       }
     }
     if (combined) {
-      addCombined(rule, protocol, new Blocks[] {coarse(blocks[0]), coarse(blocks[1]), coarse(blocks[2])});
+      addCombined(rule, protocol, iface, new Blocks[] {coarse(blocks[0]), coarse(blocks[1]), coarse(blocks[2])});
     }
   }
 
@@ -138,7 +147,7 @@ final class BlockIndex {
     return out;
   }
 
-  private void addCombined(int rule, int protocol, Blocks[] blocks) {
+  private void addCombined(int rule, int protocol, long iface, Blocks[] blocks) {
     while ((long) blocks[0].size * blocks[1].size * blocks[2].size > maxCombined) {
       int widest = blocks[0].size >= blocks[1].size && blocks[0].size >= blocks[2].size ? 0
           : blocks[1].size >= blocks[2].size ? 1 : 2;
@@ -158,18 +167,18 @@ final class BlockIndex {
             }
             shapes.get(protocol).add(shape);
           }
-          lists.add(key(shape, p.his[i], p.los[i], f.his[j], f.los[j], t.his[k], t.los[k]), rule);
+          lists.add(key(shape, iface, p.his[i], p.los[i], f.his[j], f.los[j], t.his[k], t.los[k]), rule);
         }
       }
     }
   }
 
   /**
-   * Adds to {@code out} the lists of rules of {@code protocol} filed in dimension {@code d} under the
-   * block of the first {@code length} bits of ({@code hi}, {@code lo}) or under an ancestor; returns how
-   * many numbers they hold.
+   * Adds to {@code out} the lists of rules of {@code protocol} and {@code iface} filed in dimension
+   * {@code d} under the block of the first {@code length} bits of ({@code hi}, {@code lo}) or under an
+   * ancestor; returns how many numbers they hold.
    */
-  long lookUp(int d, int protocol, int length, long hi, long lo, Found out) {
+  long lookUp(int d, int protocol, long iface, int length, long hi, long lo, Found out) {
     long[] used = lengths[d * protocols + protocol];
     long total = 0;
     for (int word = 0; word < used.length && word * 64 <= length; word++) {
@@ -178,17 +187,18 @@ final class BlockIndex {
         if (l > length) {
           break;
         }
-        total += found(key(d, protocol, l, Wide.prefixHi(hi, l), Wide.prefixLo(lo, l)), out);
+        total += found(key(d, protocol, iface, l, Wide.prefixHi(hi, l), Wide.prefixLo(lo, l)), out);
       }
     }
     return total;
   }
 
   /**
-   * Adds to {@code out} the lists of rules of {@code protocol} filed combined under block {@code i[d]}
-   * of {@code blocks[d]} or an ancestor, in each dimension {@code d}; returns how many numbers they hold.
+   * Adds to {@code out} the lists of rules of {@code protocol} and {@code iface} filed combined under
+   * block {@code i[d]} of {@code blocks[d]} or an ancestor, in each dimension {@code d}; returns how
+   * many numbers they hold.
    */
-  long lookUpCombined(int protocol, Blocks[] blocks, int[] i, Found out) {
+  long lookUpCombined(int protocol, long iface, Blocks[] blocks, int[] i, Found out) {
     Blocks p = blocks[0];
     Blocks f = blocks[1];
     Blocks t = blocks[2];
@@ -201,7 +211,7 @@ final class BlockIndex {
       int sf = (shape >>> 8) & 0xff;
       int st = shape & 0xff;
       if (sp <= lp && sf <= lf && st <= lt) {
-        total += found(key(shape, Wide.prefixHi(p.his[i[0]], sp), Wide.prefixLo(p.los[i[0]], sp),
+        total += found(key(shape, iface, Wide.prefixHi(p.his[i[0]], sp), Wide.prefixLo(p.los[i[0]], sp),
             Wide.prefixHi(f.his[i[1]], sf), Wide.prefixLo(f.los[i[1]], sf),
             Wide.prefixHi(t.his[i[2]], st), Wide.prefixLo(t.los[i[2]], st)), out);
       }
@@ -236,12 +246,22 @@ final class BlockIndex {
     return (protocol + 1) << 24 | portLength << 16 | fromLength << 8 | toLength;
   }
 
-  private static long key(int d, int protocol, int length, long hi, long lo) {
-    return RuleLists.mix(RuleLists.mix((d * 16L + protocol) << 8 | length, hi), lo);
+  private static long key(int d, int protocol, long iface, int length, long hi, long lo) {
+    return withIface(RuleLists.mix(RuleLists.mix((d * 16L + protocol) << 8 | length, hi), lo), iface);
   }
 
-  private static long key(int shape, long ph, long pl, long fh, long fl, long th, long tl) {
+  private static long key(int shape, long iface, long ph, long pl, long fh, long fl, long th, long tl) {
     long h = RuleLists.mix(RuleLists.mix(RuleLists.mix(-1L - shape, ph), pl), fh);
-    return RuleLists.mix(RuleLists.mix(RuleLists.mix(h, fl), th), tl);
+    return withIface(RuleLists.mix(RuleLists.mix(RuleLists.mix(h, fl), th), tl), iface);
+  }
+
+  private static long withIface(long key, long iface) {
+    return iface == ANY_IFACE ? key : RuleLists.mix(key, iface);
+  }
+
+  /** What a rule or box of interface pattern {@code pattern} is filed or looked up under (never {@link #ANY_IFACE}). */
+  static long iface(String pattern) {
+    long key = RuleLists.mix(1, pattern.hashCode());
+    return key == ANY_IFACE ? 1 : key;
   }
 }

@@ -21,6 +21,7 @@ import swfw.dsl.ast.Protocol;
 final class Coverers {
   private static final int DIMENSIONS = BlockIndex.DIMENSIONS;
   private static final int ANY = Protocol.ANY.ordinal();
+  private static final long[] ANY_IFACE = {BlockIndex.ANY_IFACE};
 
   /**
    * How hard to look for few candidates: at most {@code tried} ranges of each dimension of a box (any
@@ -40,6 +41,8 @@ final class Coverers {
   /** Per dimension, which of the blocks tried has the fewest candidates, and how many. */
   private final int[] fewestIn = new int[DIMENSIONS];
   private final long[] fewestInCount = new long[DIMENSIONS];
+  /** The interface keys the box being looked up is looked up under ({@link #ifaces}). */
+  private long[] ifaces;
 
   private Coverers(List<RuleIr> chain, boolean outbound, Tuning tuning) {
     rules = chain.stream().map(r -> new ChainRule(r, outbound)).toArray(ChainRule[]::new);
@@ -99,6 +102,7 @@ final class Coverers {
    * those are many, in all three at once.
    */
   private int first(ChainRule.Box b) {
+    ifaces = ifaces(b);
     long fewest = Long.MAX_VALUE;
     for (int d = 0; d < DIMENSIONS && fewest > tuning.few(); d++) {
       tried[d] = tried(b.ranges()[d], tuning.tried());
@@ -120,9 +124,12 @@ final class Coverers {
     }
     if (fewest > tuning.few() && index.combined()) {
       trying.size = 0;
-      long n = index.lookUpCombined(b.protocol(), tried, fewestIn, trying);
-      if (b.protocol() != ANY) {
-        n += index.lookUpCombined(ANY, tried, fewestIn, trying);
+      long n = 0;
+      for (long iface : ifaces) {
+        n += index.lookUpCombined(b.protocol(), iface, tried, fewestIn, trying);
+        if (b.protocol() != ANY) {
+          n += index.lookUpCombined(ANY, iface, tried, fewestIn, trying);
+        }
       }
       if (n == 0) {
         return -1;
@@ -161,13 +168,43 @@ final class Coverers {
     return best == Integer.MAX_VALUE ? -1 : best;
   }
 
-  /** Looks up, into {@link #trying}, the rules of the box's protocol or none filed at block {@code i} or an ancestor. */
+  /**
+   * Looks up, into {@link #trying}, the rules of the box's protocol or none, and of its interfaces, filed
+   * at block {@code i} or an ancestor.
+   */
   private long lookUp(int d, int protocol, BlockIndex.Blocks blocks, int i) {
-    long n = index.lookUp(d, protocol, blocks.lengths[i], blocks.his[i], blocks.los[i], trying);
-    if (protocol != ANY) {
-      n += index.lookUp(d, ANY, blocks.lengths[i], blocks.his[i], blocks.los[i], trying);
+    long n = 0;
+    for (long iface : ifaces) {
+      n += index.lookUp(d, protocol, iface, blocks.lengths[i], blocks.his[i], blocks.los[i], trying);
+      if (protocol != ANY) {
+        n += index.lookUp(d, ANY, iface, blocks.lengths[i], blocks.his[i], blocks.los[i], trying);
+      }
     }
     return n;
+  }
+
+  /**
+   * The interface keys a rule that covers {@code b} is filed under: none named, or, for a box of named
+   * interfaces, a pattern that matches its first one ({@link ChainRule#matchesEveryName}): the name
+   * itself or a prefix of its stem followed by '+'.
+   */
+  private static long[] ifaces(ChainRule.Box b) {
+    if (b.ifaces() == null) {
+      return ANY_IFACE;
+    }
+    String name = b.ifaces()[0];
+    boolean wildcard = name.endsWith("+");
+    String stem = wildcard ? name.substring(0, name.length() - 1) : name;
+    long[] out = new long[stem.length() + (wildcard ? 2 : 3)];
+    int k = 0;
+    out[k++] = BlockIndex.ANY_IFACE;
+    if (!wildcard) {
+      out[k++] = BlockIndex.iface(name);
+    }
+    for (int l = 0; l <= stem.length(); l++) {
+      out[k++] = BlockIndex.iface(stem.substring(0, l) + "+");
+    }
+    return out;
   }
 
   /**
@@ -210,6 +247,13 @@ final class Coverers {
         Wide.blocks(r.unions[d], i, blocks[d]);
       }
     }
-    index.add(n, r.whole.protocol(), blocks);
+    if (r.whole.ifaces() == null) {
+      index.add(n, r.whole.protocol(), BlockIndex.ANY_IFACE, blocks);
+      return;
+    }
+    Set<String> patterns = new LinkedHashSet<>(Arrays.asList(r.whole.ifaces()));
+    for (String pattern : patterns) {
+      index.add(n, r.whole.protocol(), BlockIndex.iface(pattern), blocks);
+    }
   }
 }

@@ -32,7 +32,7 @@ class CoverersTest {
   private static final Path FILE = Path.of("chain.swfw");
   private static final int[] V4_PREFIXES = {0, 1, 8, 10, 11, 12, 30, 31, 32};
   private static final int[] V6_PREFIXES = {0, 1, 32, 62, 63, 64, 65, 66, 126, 127, 128};
-  private static final String[] IFACES = {"eth0", "eth1", "eth+", "eth1+", "wg0"};
+  private static final String[] IFACES = {"eth0", "eth1", "eth+", "eth1+", "e+", "wg0"};
 
   @Property(tries = 2000)
   void findsWhatTheNaiveSearchFinds(@ForAll long seed) {
