@@ -11,7 +11,8 @@ import swfw.compiler.RandomPolicies;
 
 /**
  * On whole policies, the coverage check with the indexed search reports exactly what it reports with
- * the naive one: the same statements, coverers in the same order, the same kinds and limit notes.
+ * the naive one: the same statements, coverers in the same order, the same kinds and limit notes; and the
+ * chains are those the naive search was first run on (each guard's filtered from all the node's rules).
  * Policies mix nodes, both families, guarded interfaces, outbound and published rules, rate limits,
  * ICMP types, overlapping port ranges and nested or adjacent networks.
  */
@@ -25,6 +26,7 @@ class CoveragePropertiesTest {
         run.compiled().orElseThrow());
     Coverage.Result naive = Coverage.of(context, NaiveCoverers::of);
     assertEquals(naive, Coverage.of(context), policy);
+    assertEquals(NaiveCoverers.find(run.compiled().get().ir().nodes()), naive.covered(), policy);
     Statistics.label("reported").collect(naive.covered().size() == 0 ? "none" : naive.covered().size() < 4 ? "1-3" : "4+");
     Statistics.label("reported").coverage(c -> c.check("none").percentage(p -> p < 45));
   }

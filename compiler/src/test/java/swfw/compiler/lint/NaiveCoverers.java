@@ -1,12 +1,18 @@
 package swfw.compiler.lint;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import swfw.compiler.ir.Direction;
+import swfw.compiler.ir.Guard;
+import swfw.compiler.ir.NodeIr;
 import swfw.compiler.ir.RuleIr;
 import swfw.diag.Span;
+import swfw.dsl.value.Family;
 
 /**
  * The coverage search as it was first written, every rule against every earlier one with BigInteger
@@ -45,5 +51,43 @@ final class NaiveCoverers {
       by.add(e.get().span());
     }
     return Optional.of(List.copyOf(by));
+  }
+
+  /** The covered statements of {@code nodes} as first found: each guard's chain filtered from all the node's rules. */
+  static List<Coverage.Covered> find(List<NodeIr> nodes) {
+    Map<Span, int[]> placements = new LinkedHashMap<>();
+    Map<Span, Set<Span>> coverers = new LinkedHashMap<>();
+    for (NodeIr node : nodes) {
+      for (Family family : Family.values()) {
+        for (Direction d : List.of(Direction.INBOUND, Direction.PUBLISHED)) {
+          for (Guard g : node.guarded()) {
+            chain(node.rules(family, d).stream().filter(r -> r.ifaces().contains(g.iface())).toList(), false,
+                placements, coverers);
+          }
+        }
+        chain(node.rules(family, Direction.OUTBOUND), true, placements, coverers);
+      }
+    }
+    List<Coverage.Covered> out = new ArrayList<>();
+    placements.forEach((span, counts) -> {
+      if (counts[0] > 0 && counts[0] == counts[1]) {
+        out.add(new Coverage.Covered(span, List.copyOf(coverers.get(span))));
+      }
+    });
+    return out;
+  }
+
+  private static void chain(List<RuleIr> rules, boolean outbound, Map<Span, int[]> placements,
+      Map<Span, Set<Span>> coverers) {
+    List<Optional<List<Span>>> found = of(rules, outbound);
+    for (int i = 0; i < rules.size(); i++) {
+      Span span = rules.get(i).span();
+      int[] counts = placements.computeIfAbsent(span, s -> new int[2]);
+      counts[0]++;
+      if (found.get(i).isPresent()) {
+        counts[1]++;
+        coverers.computeIfAbsent(span, s -> new LinkedHashSet<>()).addAll(found.get(i).get());
+      }
+    }
   }
 }
