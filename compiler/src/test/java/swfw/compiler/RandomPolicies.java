@@ -65,7 +65,7 @@ public final class RandomPolicies {
   private String rule() {
     String verb = pick(VERBS);
     if (verb.equals("publish")) {
-      return "publish " + pick(new String[] {"tcp", "udp"}) + " " + ports() + from() + ";";
+      return "publish " + pick(new String[] {"tcp", "udp"}) + " " + ports() + " " + pick(ON) + from() + ";";
     }
     String target = switch (random.nextInt(7)) {
       case 0 -> "";

@@ -1,9 +1,13 @@
 package swfw.compiler.lint;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import swfw.compiler.ir.Direction;
 import swfw.compiler.ir.Guard;
@@ -42,7 +46,10 @@ final class PublishWithoutGuard implements Lint {
   public void check(LintContext policy, List<Diagnostic> out) {
     Map<Span, Set<String>> unguarded = new LinkedHashMap<>();
     Map<Span, Set<String>> guardedByItself = new LinkedHashMap<>();
+    Map<Optional<String>, Set<String>> named = guardedByStatements(policy);
     for (NodeIr node : policy.compiled().ir().nodes()) {
+      Map<Span, List<Guard>> guards = new HashMap<>();
+      node.guarded().forEach(g -> guards.computeIfAbsent(g.span(), s -> new ArrayList<>()).add(g));
       for (RuleIr r : node.rules()) {
         if (r.direction() != Direction.PUBLISHED) {
           continue;
@@ -50,8 +57,8 @@ final class PublishWithoutGuard implements Lint {
         if (node.guarded().isEmpty()) {
           unguarded.computeIfAbsent(r.span(), s -> new LinkedHashSet<>()).add(node.role());
         }
-        for (Guard g : node.guarded()) {
-          if (g.span().equals(r.span()) && !guardedOtherwise(policy, node.role(), g.iface())) {
+        for (Guard g : guards.getOrDefault(r.span(), List.of())) {
+          if (!guardedOtherwise(named, node.role(), g.iface())) {
             guardedByItself.computeIfAbsent(r.span(), s -> new LinkedHashSet<>()).add(g.iface());
           }
         }
@@ -67,21 +74,28 @@ final class PublishWithoutGuard implements Lint {
         "declare it if that is intended: 'public " + String.join(", ", ifaces) + ";'")));
   }
 
-  /** Whether a 'public' statement or an inbound rule of the node names {@code iface}. */
-  private static boolean guardedOtherwise(LintContext policy, String role, String iface) {
+  /**
+   * The interfaces a 'public' statement or an inbound rule names, by the role of its node block (empty:
+   * every node's).
+   */
+  private static Map<Optional<String>, Set<String>> guardedByStatements(LintContext policy) {
+    Map<Optional<String>, Set<String>> out = new HashMap<>();
     for (Resolved r : policy.checked().statements()) {
-      if (r.role().isPresent() && !r.role().get().equals(role)) {
-        continue;
-      }
-      if (r instanceof Resolved.Interfaces i && i.guarded() && i.names().contains(iface)) {
-        return true;
+      if (r instanceof Resolved.Interfaces i && i.guarded()) {
+        out.computeIfAbsent(r.role(), x -> new HashSet<>()).addAll(i.names());
       }
       if (r instanceof Resolved.Filter f && !f.outbound() && !f.verb().isExpectation()
-          && f.verb() != Resolved.Verb.PUBLISH && f.match().ifaces().contains(iface)) {
-        return true;
+          && f.verb() != Resolved.Verb.PUBLISH) {
+        out.computeIfAbsent(r.role(), x -> new HashSet<>()).addAll(f.match().ifaces());
       }
     }
-    return false;
+    return out;
+  }
+
+  /** Whether a 'public' statement or an inbound rule of the node names {@code iface}. */
+  private static boolean guardedOtherwise(Map<Optional<String>, Set<String>> named, String role, String iface) {
+    return named.getOrDefault(Optional.empty(), Set.of()).contains(iface)
+        || named.getOrDefault(Optional.of(role), Set.of()).contains(iface);
   }
 
   private static String quoted(Set<String> names) {
