@@ -1,10 +1,16 @@
 package swfw.compiler.lint;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import swfw.diag.Diagnostic;
 import swfw.diag.SourceFile;
@@ -72,14 +78,20 @@ final class Suppressions {
     }
   }
 
+  /** The well-formed directives, in the order of the files and their lines. */
+  List<Directive> directives() {
+    return directives;
+  }
+
   /** The findings left after suppression, directive problems added, and the suppressed ones. */
   LintReport apply(List<Diagnostic> findings) {
     List<Diagnostic> shown = new ArrayList<>();
     List<Suppressed> suppressed = new ArrayList<>();
     Set<Directive> used = new LinkedHashSet<>();
-    for (Diagnostic d : findings) {
-      Optional<Directive> by = directives.stream().filter(x -> suppresses(x, d)).findFirst();
-      by.ifPresentOrElse(x -> {
+    List<Optional<Directive>> by = suppressors(findings);
+    for (int i = 0; i < findings.size(); i++) {
+      Diagnostic d = findings.get(i);
+      by.get(i).ifPresentOrElse(x -> {
         used.add(x);
         suppressed.add(new Suppressed(d, x.comment().span(), x.reason()));
       }, () -> shown.add(d));
@@ -94,8 +106,55 @@ final class Suppressions {
     return new LintReport(shown, suppressed);
   }
 
+  /**
+   * Per finding, the first directive that suppresses it, if any. Per file and code, the findings in line
+   * order meet the directives whose lines have begun and not ended: one sweep, not every directive per finding.
+   */
+  List<Optional<Directive>> suppressors(List<Diagnostic> findings) {
+    Map<List<Object>, List<Integer>> directivesBy = new HashMap<>();
+    for (int i = 0; i < directives.size(); i++) {
+      Directive x = directives.get(i);
+      for (String code : x.codes()) {
+        directivesBy.computeIfAbsent(List.of(x.comment().span().file(), code), k -> new ArrayList<>()).add(i);
+      }
+    }
+    Map<List<Object>, List<Integer>> findingsBy = new HashMap<>();
+    for (int i = 0; i < findings.size(); i++) {
+      Diagnostic d = findings.get(i);
+      findingsBy.computeIfAbsent(List.of(d.span().file(), d.code()), k -> new ArrayList<>()).add(i);
+    }
+    List<Optional<Directive>> out = new ArrayList<>(Collections.nCopies(findings.size(), Optional.empty()));
+    findingsBy.forEach((key, found) -> sweep(directivesBy.getOrDefault(key, List.of()), found, findings, out));
+    return out;
+  }
+
+  /** Sets, for each of {@code found} (numbers of findings), the first of {@code candidates} (numbers of directives) that annotates its line. */
+  private void sweep(List<Integer> candidates, List<Integer> found, List<Diagnostic> findings,
+      List<Optional<Directive>> out) {
+    List<Integer> byStart = new ArrayList<>(candidates);
+    byStart.sort(Comparator.comparingInt(i -> directives.get(i).comment().firstLine()));
+    List<Integer> byLine = new ArrayList<>(found);
+    byLine.sort(Comparator.comparingInt(i -> findings.get(i).span().line()));
+    PriorityQueue<Integer> byEnd = new PriorityQueue<>(Comparator.comparingInt(i -> directives.get(i).comment().lastLine()));
+    TreeSet<Integer> open = new TreeSet<>();
+    int next = 0;
+    for (int f : byLine) {
+      int line = findings.get(f).span().line();
+      for (; next < byStart.size() && directives.get(byStart.get(next)).comment().firstLine() <= line; next++) {
+        open.add(byStart.get(next));
+        byEnd.add(byStart.get(next));
+      }
+      while (!byEnd.isEmpty() && directives.get(byEnd.peek()).comment().lastLine() < line) {
+        open.remove(byEnd.poll());
+      }
+      if (!open.isEmpty()) {
+        out.set(f, Optional.of(directives.get(open.first())));
+      }
+    }
+  }
+
   /** Only findings of the lints themselves: errors of the front end and compiler cannot be waved away. */
-  private static boolean suppresses(Directive x, Diagnostic d) {
+  static boolean suppresses(Directive x, Diagnostic d) {
     Span s = d.span();
     return x.codes().contains(d.code()) && s.file().equals(x.comment().span().file()) && x.comment().annotates(s.line());
   }
