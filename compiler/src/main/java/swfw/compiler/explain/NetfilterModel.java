@@ -120,7 +120,8 @@ public final class NetfilterModel {
 
   /** The destination as the rule sees it, also through --ctorigdst (swfw matches no post-DNAT one). */
   static boolean matchesDestination(IptRule r, Cidr dst) {
-    return address(r.dst(), dst) && r.dstSet().map(set -> set.contains(dst)).orElse(true) && address(r.ctOrigDst(), dst);
+    return address(r.dst(), dst) && r.dstSet().map(set -> set.contains(dst)).orElse(true)
+        && address(r.ctOrigDst(), dst);
   }
 
   /** Everything but the addresses. */

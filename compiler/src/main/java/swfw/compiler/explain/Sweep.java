@@ -127,15 +127,16 @@ final class Sweep {
     return hit;
   }
 
-  /** Adds to {@code hit} the packets of {@code batch} that {@code r} matches among those starting inside {@code network}. */
+  /** Adds to {@code hit} the packets of {@code batch} starting inside {@code network} that {@code r} matches. */
   private void collect(IptRule r, Cidr network, BitSet batch, BitSet hit) {
     collect(r, firstAtOrAfter(network.network(), false), firstAtOrAfter(network.last(), true), batch, hit);
   }
 
-  /** Adds to {@code hit} the packets of {@code batch} from rank {@code from} to before {@code to} that {@code r} matches. */
+  /** Adds to {@code hit} the packets of {@code batch} ranked {@code from} up to {@code to} that {@code r} matches. */
   private void collect(IptRule r, int from, int to, BitSet batch, BitSet hit) {
     for (int rank = batch.nextSetBit(from); rank >= 0 && rank < to; rank = batch.nextSetBit(rank + 1)) {
-      if (bySource ? NetfilterModel.matchesSource(r, sorted[rank]) : NetfilterModel.matchesDestination(r, sorted[rank])) {
+      Cidr a = sorted[rank];
+      if (bySource ? NetfilterModel.matchesSource(r, a) : NetfilterModel.matchesDestination(r, a)) {
         hit.set(rank);
       }
     }

@@ -128,14 +128,15 @@ final class Suppressions {
     return out;
   }
 
-  /** Sets, for each of {@code found} (numbers of findings), the first of {@code candidates} (numbers of directives) that annotates its line. */
+  /** For each of {@code found} (finding numbers), the first of {@code candidates} (directive numbers) on its line. */
   private void sweep(List<Integer> candidates, List<Integer> found, List<Diagnostic> findings,
       List<Optional<Directive>> out) {
     List<Integer> byStart = new ArrayList<>(candidates);
     byStart.sort(Comparator.comparingInt(i -> directives.get(i).comment().firstLine()));
     List<Integer> byLine = new ArrayList<>(found);
     byLine.sort(Comparator.comparingInt(i -> findings.get(i).span().line()));
-    PriorityQueue<Integer> byEnd = new PriorityQueue<>(Comparator.comparingInt(i -> directives.get(i).comment().lastLine()));
+    PriorityQueue<Integer> byEnd =
+        new PriorityQueue<>(Comparator.comparingInt(i -> directives.get(i).comment().lastLine()));
     TreeSet<Integer> open = new TreeSet<>();
     int next = 0;
     for (int f : byLine) {
