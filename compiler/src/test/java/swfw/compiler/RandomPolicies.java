@@ -9,7 +9,8 @@ import swfw.dsl.value.Cidr;
 /**
  * Random policies for property tests: nodes, both families, guarded interfaces, outbound and published
  * rules, rate limits, ICMP types, overlapping port ranges and nested or adjacent networks. With swarm's
- * ports, ports are drawn among those swarm and ssh listen on too, and the policy has inventory hosts.
+ * ports, ports are drawn among those swarm and ssh listen on too, and the policy has expectations and
+ * inventory hosts.
  */
 public final class RandomPolicies {
   private static final String[] VERBS = {"allow", "allow", "deny", "reject", "allow out", "deny out", "reject out",
@@ -36,7 +37,7 @@ public final class RandomPolicies {
     return new RandomPolicies(random, false).policy();
   }
 
-  /** A policy whose rules open swarm's ports and ssh among others, and inventory hosts of every role. */
+  /** A policy whose rules open swarm's ports and ssh among others, with expectations and inventory hosts. */
   public static String swarmPolicy(Random random) {
     return new RandomPolicies(random, true).policy();
   }
@@ -53,6 +54,13 @@ public final class RandomPolicies {
         rule = rule();
       }
       b.append(pick(WHERE)).append(rule).append('\n');
+    }
+    for (int i = 0; swarm && i < random.nextInt(4); i++) {
+      String expectation = expectation();
+      while (Frontend.run(Path.of("rule.swfw"), "public eth0, eth1;\n" + expectation).diagnostics().hasErrors()) {
+        expectation = expectation();
+      }
+      b.append(pick(WHERE)).append(expectation).append('\n');
     }
     for (int i = 0; swarm && i < random.nextInt(4); i++) {
       b.append("host h").append(i).append(" role ").append(pick(ROLES)).append(" address ")
@@ -77,6 +85,17 @@ public final class RandomPolicies {
     String limit = verb.startsWith("allow") && random.nextInt(4) == 0 ? " limit 5/second" : "";
     String to = random.nextInt(3) == 0 ? " to " + addresses() : "";
     return verb + " " + target + " " + pick(ON) + from() + to + limit + ";";
+  }
+
+  private String expectation() {
+    String target = switch (random.nextInt(5)) {
+      case 0 -> "";
+      case 1 -> "icmp " + pick(TYPES);
+      case 2 -> "tcp";
+      default -> pick(new String[] {"tcp", "udp"}) + " " + ports();
+    };
+    String to = random.nextInt(3) == 0 ? " to " + addresses() : "";
+    return "expect " + pick(new String[] {"accept", "drop"}) + " " + target + " " + pick(ON) + from() + to + ";";
   }
 
   private String ports() {

@@ -57,24 +57,36 @@ public final class Expectations {
   /** A sample packet the expectation does not hold for, with what happened to it. */
   public record Failure(Packet packet, Trace toHost, Trace toContainer) {}
 
+  /** The first sample packet, in the order of {@link #samples}, the expectation does not hold for. */
   static Optional<Failure> firstFailure(NodeIr node, CompiledNode compiled, ExpectIr e) {
     boolean accept = e.statement().verb() == swfw.dsl.check.Resolved.Verb.EXPECT_ACCEPT;
-    for (Packet p : samples(node, e.statement().match())) {
-      NetfilterModel model = new NetfilterModel(compiled.ruleset(p.family()));
-      Trace toHost = model.evaluate(p);
-      Packet forwarded = new Packet(p.family(), Packet.Path.FORWARD, p.protocol(), p.src(), p.dst(), p.srcPort(),
-          p.dstPort(), p.icmpType(), p.iface(), p.state(), p.hopLimit());
-      Trace toContainer = model.evaluate(forwarded);
-      boolean reachable = toHost.verdict().admitted() || p.protocol().hasPorts() && toContainer.verdict().admitted();
-      if (reachable != accept) {
-        return Optional.of(new Failure(p, toHost, toContainer));
+    for (Batch b : batches(node, e.statement().match())) {
+      NetfilterModel model = new NetfilterModel(compiled.ruleset(b.family()));
+      Optional<Packet> failing = b.firstFailing(model, accept);
+      if (failing.isPresent()) {
+        Packet p = failing.get();
+        return Optional.of(new Failure(p, model.evaluate(p), model.evaluate(forwarded(p))));
       }
     }
     return Optional.empty();
   }
 
+  /** The sample packets, in order: every source with every destination of each batch ({@link #batches}). */
   static List<Packet> samples(NodeIr node, Match m) {
     List<Packet> out = new ArrayList<>();
+    for (Batch b : batches(node, m)) {
+      for (Cidr src : b.sources()) {
+        for (Cidr dst : b.destinations()) {
+          out.add(b.packet(src, dst));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Per family, protocol, port (or ICMP type) and interface: the sources and destinations to sample. */
+  private static List<Batch> batches(NodeIr node, Match m) {
+    List<Batch> out = new ArrayList<>();
     List<Protocol> protocols = m.protocol() == Protocol.ANY ? List.of(Protocol.TCP, Protocol.UDP) : List.of(m.protocol());
     List<String> ifaces = !m.ifaces().isEmpty() ? m.ifaces()
         : node.guarded().isEmpty() ? List.of("eth0") : node.guarded().stream().map(Guard::iface).toList();
@@ -87,17 +99,77 @@ public final class Expectations {
         }
         for (int port : ports(proto, m)) {
           for (String iface : ifaces) {
-            for (Cidr src : sources) {
-              for (Cidr dst : destinations) {
-                out.add(new Packet(family, Packet.Path.INPUT, proto, src, dst, 40000, proto.hasPorts() ? port : 0,
-                    proto.isIcmp() ? Optional.of(port) : Optional.empty(), iface, Packet.CtState.NEW, 64));
-              }
-            }
+            out.add(new Batch(family, proto, port, iface, sources, destinations));
           }
         }
       }
     }
     return out;
+  }
+
+  /** New connections of one family, protocol, port and interface, from each source to each destination. */
+  private record Batch(Family family, Protocol proto, int port, String iface, List<Cidr> sources,
+      List<Cidr> destinations) {
+    Packet packet(Cidr src, Cidr dst) {
+      return new Packet(family, Packet.Path.INPUT, proto, src, dst, 40000, proto.hasPorts() ? port : 0,
+          proto.isIcmp() ? Optional.of(port) : Optional.empty(), iface, Packet.CtState.NEW, 64);
+    }
+
+    /**
+     * The first packet, by source then destination, that is reachable when it should not be or the other
+     * way round; the model runs the packets together along the longer of the two lists.
+     */
+    Optional<Packet> firstFailing(NetfilterModel model, boolean accept) {
+      if (sources.isEmpty() || destinations.isEmpty()) {
+        return Optional.empty();
+      }
+      if (sources.size() < destinations.size()) {
+        for (Cidr src : sources) {
+          Packet p = packet(src, destinations.get(0));
+          int d = firstFailing(model.evaluateTo(p, destinations), container(model, p, false), accept);
+          if (d >= 0) {
+            return Optional.of(packet(src, destinations.get(d)));
+          }
+        }
+        return Optional.empty();
+      }
+      int source = sources.size();
+      int destination = -1;
+      for (int d = 0; d < destinations.size() && source > 0; d++) {
+        Packet p = packet(sources.get(0), destinations.get(d));
+        int s = firstFailing(model.evaluateFrom(p, sources), container(model, p, true), accept);
+        if (s >= 0 && s < source) {
+          source = s;
+          destination = d;
+        }
+      }
+      return destination < 0 ? Optional.empty()
+          : Optional.of(packet(sources.get(source), destinations.get(destination)));
+    }
+
+    /** The outcomes on the container path, which only counts for protocols with ports; else none. */
+    private List<Outcome> container(NetfilterModel model, Packet p, boolean bySource) {
+      if (!proto.hasPorts()) {
+        return List.of();
+      }
+      return bySource ? model.evaluateFrom(forwarded(p), sources) : model.evaluateTo(forwarded(p), destinations);
+    }
+
+    private static int firstFailing(List<Outcome> toHost, List<Outcome> toContainer, boolean accept) {
+      for (int i = 0; i < toHost.size(); i++) {
+        boolean reachable = toHost.get(i).verdict().admitted()
+            || !toContainer.isEmpty() && toContainer.get(i).verdict().admitted();
+        if (reachable != accept) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  private static Packet forwarded(Packet p) {
+    return new Packet(p.family(), Packet.Path.FORWARD, p.protocol(), p.src(), p.dst(), p.srcPort(), p.dstPort(),
+        p.icmpType(), p.iface(), p.state(), p.hopLimit());
   }
 
   private static List<Integer> ports(Protocol proto, Match m) {
