@@ -28,7 +28,8 @@ import swfw.dsl.value.Cidr;
  * <p>Push connects to the host's address and {@code port} (22 unless given) from any address, or, for a
  * host with a {@code jump} host of the same family, from the jump host's address. The check asks the
  * {@link NetfilterModel} about a new connection from one address of every class the node's rules tell
- * apart, on each guarded interface; the host is locked out when none of them gets in.
+ * apart, on each guarded interface, all at once ({@link NetfilterModel#evaluateFrom}); the host is
+ * locked out when none of them gets in.
  */
 final class LockedOutHost implements Lint {
   static final String CODE = "SW4001";

@@ -29,7 +29,9 @@ import swfw.dsl.value.Family;
  * Where the generated rules let swarm's control traffic in on a guarded (public) interface: for each
  * node, family, guarded interface and port, a new connection from one address of every class the
  * node's rules tell apart (and from each inventory host) is run through the {@link NetfilterModel}; the
- * statement whose rule accepts it is blamed.
+ * statement whose rule accepts it is blamed. The probes run in batches along the longer of the source
+ * and destination lists ({@link NetfilterModel#evaluateFrom}): one at a time, they took 44 s for 25,000
+ * rules each from one address.
  */
 final class SwarmExposure {
   /** What swarm listens on, NETFILTER.md §3. */
