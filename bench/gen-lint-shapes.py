@@ -5,21 +5,24 @@
 
 Each policy has N rules (default 25,000) on guarded interfaces. Shapes:
 
-  swarm-hosts.swfw      one 'allow tcp PORT from HOST' per single address, swarm's ports among them:
-                        as many source classes as rules for the swarm port lints (SW4005-SW4007)
+  swarm-hosts.swfw      one 'allow tcp PORT from HOST' per single address, swarm's control ports among
+                        them: as many source classes as rules for the swarm port lints (SW4005-SW4007);
+                        warnings only (no VXLAN port, whose finding is an error and fails the check)
   swarm-dests.swfw      the same with 'to HOST': as many destination classes as rules
   ssh-blocklist.swfw    one 'deny from HOST' per address, then 'allow tcp ssh from' a network, and
                         inventory hosts: what the lockout lint (SW4001) probes on
   out-ifaces.swfw       outbound rules on distinct interfaces: the coverage lints (SW4002-SW4004)
   publish-ifaces.swfw   publishes each on its own interface (SW4010)
   suppressed.swfw       duplicate rules, each with a 'swfw:ignore' directive (suppressions)
+  expect-sources.swfw   one 'allow tcp 22 from HOST' per address and an expectation that holds: the
+                        expectation is sampled from every source the rules name (SW4101)
 
 The output is deterministic: the same N gives the same bytes.
 """
 import argparse
 import os
 
-SWARM = ["2377", "7946", "4789"]
+SWARM = ["2377", "7946"]
 
 
 def v4(i):
@@ -27,11 +30,11 @@ def v4(i):
 
 
 def port(i):
-    return SWARM[i % 3] if i % 10 < 3 else str(1024 + i % 50000)
+    return SWARM[i % 2] if i % 10 < 3 else str(1024 + i % 50000)
 
 
 def proto(i):
-    return "udp" if port(i) == "4789" or (port(i) == "7946" and i % 2) else "tcp"
+    return "udp" if port(i) == "7946" and i % 2 else "tcp"
 
 
 def write(out, name, header, lines):
@@ -62,6 +65,8 @@ def main():
     write(out, "suppressed.swfw", f"{n} duplicated rules, each suppressed", [
         "public eth0;\nallow tcp 1024-65535;\n",
         *(f"# swfw:ignore SW4002 -- shape\nallow tcp {1024 + i % 50000};\n" for i in range(n))])
+    write(out, "expect-sources.swfw", f"{n} rules, each from one address, and an expectation", [
+        "public eth0;\n", *(f"allow tcp 22 from {v4(i + 1)};\n" for i in range(n)), "expect drop tcp 23;\n"])
 
 
 if __name__ == "__main__":
