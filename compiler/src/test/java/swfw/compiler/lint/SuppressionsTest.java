@@ -60,7 +60,8 @@ class SuppressionsTest {
   }
 
   private static String directive(Random random) {
-    String codes = random.nextBoolean() ? CODES.get(random.nextInt(CODES.size())) : String.join(", ", CODES.subList(0, 2));
+    String codes = random.nextBoolean() ? CODES.get(random.nextInt(CODES.size()))
+        : String.join(", ", CODES.subList(0, 2));
     return "# swfw:ignore " + codes + " -- reason";
   }
 }
