@@ -58,7 +58,7 @@ public final class Remote implements AutoCloseable {
   /** Runs {@code command}, feeding it {@code stdin} (may be null), and waits at most {@code timeout}. */
   public ExecResult exec(String command, String stdin, Duration timeout) throws HostError {
     String what = command.length() > 60 ? command.substring(0, 60) + "…" : command;
-    try (Session session = client.startSession()) {
+    try (Session session = startSession(what)) {
       Session.Command cmd = session.exec(command);
       Drain out = Drain.start(cmd.getInputStream());
       Drain err = Drain.start(cmd.getErrorStream());
@@ -88,7 +88,7 @@ public final class Remote implements AutoCloseable {
     String what = command.length() > 60 ? command.substring(0, 60) + "…" : command;
     Session session = null;
     try {
-      session = client.startSession();
+      session = startSession(what);
       Session.Command cmd = session.exec(command);
       return new Conversation(session, cmd, what, System.nanoTime() + timeout.toNanos(), timeout);
     } catch (IOException e) {
@@ -156,8 +156,7 @@ public final class Remote implements AutoCloseable {
     public String readUntil(String marker) throws HostError {
       String text = out.awaitLine(marker, read, deadline);
       if (text == null) {
-        close();
-        throw new HostError("'" + what + "' timed out after " + seconds(timeout));
+        throw timedOut(what, timeout);
       }
       read += text.getBytes(StandardCharsets.UTF_8).length;
       return text;
@@ -314,17 +313,34 @@ public final class Remote implements AutoCloseable {
     }
   }
 
-  /** Waits at most {@code millis} for {@code cmd} to exit; one still running then is closed and reported as timed out. */
-  private static void awaitExit(Session.Command cmd, long millis, String what, Duration timeout)
+  /** A session for {@code what}; sshj throws IllegalStateException on a connection closed before. */
+  private Session startSession(String what) throws IOException, HostError {
+    if (!client.isConnected()) {
+      throw new HostError("the connection to " + host.endpoint() + " is closed: '" + what + "' did not run");
+    }
+    return client.startSession();
+  }
+
+  /** Waits at most {@code millis} for {@code cmd} to exit; one still running then is a {@link #timedOut}. */
+  private void awaitExit(Session.Command cmd, long millis, String what, Duration timeout)
       throws IOException, HostError {
     try {
       cmd.join(millis, TimeUnit.MILLISECONDS);
     } catch (ConnectionException e) {
       if (cmd.isOpen()) {
-        cmd.close();
-        throw new HostError("'" + what + "' timed out after " + seconds(timeout));
+        throw timedOut(what, timeout);
       }
       throw e;
     }
+  }
+
+  /**
+   * A command that outlived its time: the connection is closed, and with it the command's session. Not
+   * the session alone: sshd answers the close of a session only once its command has ended, so a hung
+   * command would hold swfw as long as it hangs.
+   */
+  private HostError timedOut(String what, Duration timeout) {
+    close();
+    return new HostError("'" + what + "' timed out after " + seconds(timeout) + "; the connection is closed");
   }
 }

@@ -1,7 +1,9 @@
 package swfw.runtime.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,33 +20,32 @@ import swfw.runtime.lab.SshHost;
 import swfw.runtime.lab.SshLab;
 
 /**
- * Commands over a real sshd: their output and status, and a command that outlives its time. Such a command
- * is reported only once it ends (sshd answers the close of its session then): these sleep 2 s, not longer.
+ * Commands over a real sshd: their output and status, and a command that outlives its time, which closes
+ * the connection rather than wait for the command (the 20 s bounds catch a hang; they time nothing).
  */
 @Tag("kernel")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RemoteKernelTest {
   private static final Duration SHORT = Duration.ofMillis(500);
 
+  private static final Duration HANG = Duration.ofSeconds(20);
+
   private SshLab lab;
-  private Remote remote;
+  private Host host;
+  private Ssh ssh;
 
   @BeforeAll
-  void startLab() throws HostError {
+  void startLab() {
     lab = SshLab.start(List.of(SshLab.Spec.of("remote", 42)));
-    SshHost host = lab.host("remote");
-    Host h = new Host("remote", "worker", host.address(), "root", 22, Optional.of(lab.clientKey().toString()),
+    SshHost server = lab.host("remote");
+    host = new Host("remote", "worker", server.address(), "root", 22, Optional.of(lab.clientKey().toString()),
         Optional.empty(), Optional.empty());
-    Ssh ssh = new Ssh(new SshOptions(lab.knownHosts(), false, Duration.ofSeconds(3), Duration.ofSeconds(10),
-        Passphrases.none(), List.of()), Inventory.ofHosts(List.of(h)));
-    remote = ssh.connect(h);
+    ssh = new Ssh(new SshOptions(lab.knownHosts(), false, Duration.ofSeconds(3), Duration.ofSeconds(10),
+        Passphrases.none(), List.of()), Inventory.ofHosts(List.of(host)));
   }
 
   @AfterAll
   void stopLab() {
-    if (remote != null) {
-      remote.close();
-    }
     if (lab != null) {
       lab.close();
     }
@@ -52,29 +53,43 @@ class RemoteKernelTest {
 
   @Test
   void execReturnsTheCommandsOutputAndStatus() throws HostError {
-    ExecResult r = remote.exec("cat; echo oops >&2; exit 3", "fed in\n");
-    assertEquals(new ExecResult(3, "fed in\n", "oops\n"), r);
-  }
-
-  @Test
-  void execOfACommandThatOutlivesItsTimeIsATimeout() {
-    HostError e = assertThrows(HostError.class, () -> remote.exec("sleep 2", null, SHORT));
-    assertEquals("'sleep 2' timed out after 0.5 s", e.getMessage());
-  }
-
-  @Test
-  void aConversationThatOutlivesItsTimeIsATimeout() throws HostError {
-    try (Remote.Conversation c = remote.converse("read line; echo \"$line\"; sleep 2", SHORT)) {
-      c.send("hello\n");
-      assertEquals("hello\n", c.readUntil("hello"));
-      HostError e = assertThrows(HostError.class, () -> c.finish(null));
-      assertEquals("'read line; echo \"$line\"; sleep 2' timed out after 0.5 s", e.getMessage());
+    try (Remote remote = ssh.connect(host)) {
+      assertEquals(new ExecResult(3, "fed in\n", "oops\n"), remote.exec("cat; echo oops >&2; exit 3", "fed in\n"));
+      assertEquals("again\n", remote.exec("echo again", null).stdout());
     }
   }
 
   @Test
-  void theConnectionStillRunsCommandsAfterATimeout() throws HostError {
-    assertThrows(HostError.class, () -> remote.exec("sleep 2", null, SHORT));
-    assertEquals("still here\n", remote.exec("echo still here", null).stdout());
+  void execOfACommandThatOutlivesItsTimeClosesTheConnection() throws HostError {
+    try (Remote remote = ssh.connect(host)) {
+      HostError e = assertTimeoutPreemptively(HANG,
+          () -> assertThrows(HostError.class, () -> remote.exec("sleep 60", null, SHORT)));
+      assertEquals("'sleep 60' timed out after 0.5 s; the connection is closed", e.getMessage());
+      assertFalse(remote.isConnected());
+      HostError late = assertThrows(HostError.class, () -> remote.exec("echo too late", null));
+      assertEquals("the connection to " + host.endpoint() + " is closed: 'echo too late' did not run", late.getMessage());
+    }
+  }
+
+  @Test
+  void aConversationThatOutlivesItsTimeClosesTheConnection() throws HostError {
+    try (Remote remote = ssh.connect(host);
+        Remote.Conversation c = remote.converse("read line; echo \"$line\"; sleep 60", SHORT)) {
+      c.send("hello\n");
+      assertEquals("hello\n", c.readUntil("hello"));
+      HostError e = assertTimeoutPreemptively(HANG, () -> assertThrows(HostError.class, () -> c.finish(null)));
+      assertEquals("'read line; echo \"$line\"; sleep 60' timed out after 0.5 s; the connection is closed",
+          e.getMessage());
+      assertFalse(remote.isConnected());
+    }
+  }
+
+  @Test
+  void aConversationWaitingForALineThatNeverComesTimesOut() throws HostError {
+    try (Remote remote = ssh.connect(host);
+        Remote.Conversation c = remote.converse("sleep 60", SHORT)) {
+      HostError e = assertTimeoutPreemptively(HANG, () -> assertThrows(HostError.class, () -> c.readUntil("ready")));
+      assertEquals("'sleep 60' timed out after 0.5 s; the connection is closed", e.getMessage());
+    }
   }
 }
