@@ -3,8 +3,6 @@ package swfw.dsl.check;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import swfw.diag.Span;
 import swfw.dsl.TwoThreads;
 import swfw.dsl.ast.Action;
 import swfw.dsl.ast.Clause;
-import swfw.dsl.ast.HostAttr;
 import swfw.dsl.ast.Iface;
 import swfw.dsl.ast.Item;
 import swfw.dsl.ast.Protocol;
@@ -42,9 +39,7 @@ public final class Checker {
   private final Values values;
   private final List<Resolved> out = new ArrayList<>();
   private final Set<String> roles = new LinkedHashSet<>();
-  private final Map<String, HostEntry> hosts = new LinkedHashMap<>();
-  /** Where each host's role is written, so a warning about it points there. */
-  private final Map<String, Span> roleSpans = new HashMap<>();
+  private final Hosts hosts = new Hosts();
 
   private Checker(Diagnostics diags, Map<String, Stmt.Let> lets) {
     this.diags = diags;
@@ -71,13 +66,13 @@ public final class Checker {
       }
       checker.checkAll(statements);
     }
-    checker.checkHostRoles();
+    checker.hosts.checkRoles(checker.roles, diags);
     if (diags.errorCount() > before) {
       return Optional.empty();
     }
     List<String> roles = checker.roles.isEmpty() ? List.of(DEFAULT_ROLE) : List.copyOf(checker.roles);
     return Optional.of(new CheckedPolicy(loaded.root(), loaded.sources(), checker.out, roles,
-        List.copyOf(checker.hosts.values())));
+        checker.hosts.entries()));
   }
 
   private Checker checkAll(List<Stmt> statements) {
@@ -109,13 +104,7 @@ public final class Checker {
   private boolean take(Checker half) {
     out.addAll(half.out);
     roles.addAll(half.roles);
-    roleSpans.putAll(half.roleSpans);
-    for (HostEntry h : half.hosts.values()) {
-      if (hosts.putIfAbsent(h.name(), h) != null) {
-        return false;
-      }
-    }
-    return true;
+    return hosts.takeAll(half.hosts);
   }
 
   private static Map<String, Stmt.Let> collectLets(List<Stmt> statements, Diagnostics diags) {
@@ -142,7 +131,7 @@ public final class Checker {
         statement(inner, nodeRole);
       }
     } else if (s instanceof Stmt.Host host) {
-      host(host);
+      hosts.add(host, values, diags);
     } else if (s instanceof Stmt.Public p) {
       out.add(new Resolved.Interfaces(p.span(), role, true, ifaces(p.ifaces())));
     } else if (s instanceof Stmt.Trust t) {
@@ -331,58 +320,6 @@ public final class Checker {
           () -> names.add(i.name()));
     }
     return names;
-  }
-
-  private void host(Stmt.Host host) {
-    Map<HostAttr.Kind, HostAttr> attrs = new HashMap<>();
-    for (HostAttr a : host.attrs()) {
-      if (attrs.putIfAbsent(a.kind(), a) != null) {
-        diags.error(Codes.BAD_HOST, a.span(), "'" + a.kind().keyword() + "' is given twice for host '" + host.name().text() + "'");
-      }
-    }
-    HostAttr role = attrs.get(HostAttr.Kind.ROLE);
-    HostAttr address = attrs.get(HostAttr.Kind.ADDRESS);
-    if (role == null || address == null) {
-      diags.error(Codes.BAD_HOST, host.name().span(), "host '" + host.name().text() + "' needs "
-          + (role == null ? "a role" : "an address"), "write: host NAME role ROLE address ADDRESS;");
-      return;
-    }
-    Optional<Cidr> addr = values.hostAddress(address);
-    int port = attrs.containsKey(HostAttr.Kind.PORT) ? values.sshPort(attrs.get(HostAttr.Kind.PORT)) : 22;
-    if (addr.isEmpty() || port < 0) {
-      return;
-    }
-    HostEntry entry = new HostEntry(host.span(), host.name().text(), role.value(), addr.get().address(),
-        value(attrs, HostAttr.Kind.USER), port, value(attrs, HostAttr.Kind.KEY), value(attrs, HostAttr.Kind.JUMP),
-        value(attrs, HostAttr.Kind.SWARM));
-    HostEntry first = hosts.putIfAbsent(entry.name(), entry);
-    roleSpans.putIfAbsent(entry.name(), role.valueSpan());
-    if (first != null) {
-      diags.error(Codes.DUPLICATE_HOST, host.name().span(), "host '" + entry.name() + "' is already defined",
-          "note: first defined at " + first.span());
-    }
-  }
-
-  private static Optional<String> value(Map<HostAttr.Kind, HostAttr> attrs, HostAttr.Kind kind) {
-    return Optional.ofNullable(attrs.get(kind)).map(HostAttr::value);
-  }
-
-  /** A host whose role no node declares gets only the global rules: likely a typo when nodes exist. */
-  private void checkHostRoles() {
-    if (roles.isEmpty()) {
-      hosts.values().forEach(h -> roles.add(h.role()));
-      return;
-    }
-    Set<String> declared = new LinkedHashSet<>(roles);
-    for (HostEntry h : hosts.values()) {
-      if (!declared.contains(h.role())) {
-        String hint = Suggestions.closest(h.role(), declared).map(s -> "did you mean '" + s + "'?")
-            .orElse("declare it with 'node " + h.role() + " { … }' or use one of: " + String.join(", ", declared));
-        diags.warning(Codes.UNKNOWN_ROLE, roleSpans.get(h.name()), "host '" + h.name() + "' has role '" + h.role()
-            + "', which no node declares: it gets only the global rules", hint);
-        roles.add(h.role());
-      }
-    }
   }
 
   private static String clauseWord(Clause c) {
