@@ -3,7 +3,6 @@ package swfw.compiler.iptables;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +68,8 @@ public final class RulesetBuilder {
         }
       }
     }
-    onIface.put(Direction.INBOUND, byIface(rules.get(Direction.INBOUND)));
-    onIface.put(Direction.PUBLISHED, byIface(rules.get(Direction.PUBLISHED)));
+    onIface.put(Direction.INBOUND, RuleIr.byIface(rules.get(Direction.INBOUND)));
+    onIface.put(Direction.PUBLISHED, RuleIr.byIface(rules.get(Direction.PUBLISHED)));
   }
 
   /** @param location how a rule comment names its source, e.g. {@code cluster.swfw:12} */
@@ -151,20 +150,6 @@ public final class RulesetBuilder {
   /** The rules of a direction that filter on the guarded interface, in order. */
   private List<RuleIr> on(Guard g, Direction direction) {
     return onIface.get(direction).getOrDefault(g.iface(), List.of());
-  }
-
-  /** Each interface's rules, in order. */
-  static Map<String, List<RuleIr>> byIface(List<RuleIr> rules) {
-    Map<String, List<RuleIr>> out = new HashMap<>();
-    for (RuleIr r : rules) {
-      for (String iface : r.ifaces()) {
-        List<RuleIr> mine = out.computeIfAbsent(iface, i -> new ArrayList<>());
-        if (mine.isEmpty() || mine.get(mine.size() - 1) != r) { // 'on eth0, eth0' is in eth0's chain once
-          mine.add(r);
-        }
-      }
-    }
-    return out;
   }
 
   /**

@@ -1,6 +1,9 @@
 package swfw.compiler.ir;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import swfw.diag.Span;
 import swfw.dsl.ast.Protocol;
@@ -28,5 +31,22 @@ public record RuleIr(Span span, Direction direction, Verdict verdict, Family fam
 
   public boolean isLimited() {
     return limit.isPresent();
+  }
+
+  /**
+   * Each interface's rules, in order: the chain of each guarded interface, without filtering the rules
+   * once per guard (which was quadratic in the interfaces).
+   */
+  public static Map<String, List<RuleIr>> byIface(List<RuleIr> rules) {
+    Map<String, List<RuleIr>> out = new HashMap<>();
+    for (RuleIr r : rules) {
+      for (String iface : r.ifaces()) {
+        List<RuleIr> mine = out.computeIfAbsent(iface, i -> new ArrayList<>());
+        if (mine.isEmpty() || mine.get(mine.size() - 1) != r) { // 'on eth0, eth0' is in eth0's chain once
+          mine.add(r);
+        }
+      }
+    }
+    return out;
   }
 }

@@ -1,7 +1,6 @@
 package swfw.compiler.lint;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,7 +60,7 @@ final class Coverage {
     for (NodeIr node : nodes) {
       for (Family family : Family.values()) {
         for (Direction d : List.of(Direction.INBOUND, Direction.PUBLISHED)) {
-          Map<String, List<RuleIr>> byIface = byIface(node.rules(family, d));
+          Map<String, List<RuleIr>> byIface = RuleIr.byIface(node.rules(family, d));
           for (Guard g : node.guarded()) {
             c.chain(byIface.getOrDefault(g.iface(), List.of()), false, search);
           }
@@ -120,17 +119,6 @@ final class Coverage {
       return Kind.DUPLICATE;
     }
     return by.stream().allMatch(f -> verdict(f).equals(verdict(mine))) ? Kind.SHADOWED : Kind.OVERRIDDEN;
-  }
-
-  /** The rules on each interface, in order: the chain of each guarded one, without filtering the rules per guard. */
-  private static Map<String, List<RuleIr>> byIface(List<RuleIr> rules) {
-    Map<String, List<RuleIr>> out = new HashMap<>();
-    for (RuleIr r : rules) {
-      for (String iface : new LinkedHashSet<>(r.ifaces())) {
-        out.computeIfAbsent(iface, i -> new ArrayList<>()).add(r);
-      }
-    }
-    return out;
   }
 
   private void chain(List<RuleIr> rules, boolean outbound, Search search) {

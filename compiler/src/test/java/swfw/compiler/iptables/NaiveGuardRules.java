@@ -8,7 +8,7 @@ import swfw.compiler.ir.RuleIr;
 
 /**
  * A guard's rules as {@link RulesetBuilder} first chose them, every rule read again per guard:
- * quadratic in the guarded interfaces, and the oracle {@link RulesetBuilder#byIface} must agree with.
+ * quadratic in the guarded interfaces, and the oracle {@link RuleIr#byIface} must agree with.
  */
 final class NaiveGuardRules {
   private NaiveGuardRules() {}

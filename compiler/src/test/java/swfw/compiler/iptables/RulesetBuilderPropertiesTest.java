@@ -41,7 +41,7 @@ class RulesetBuilderPropertiesTest {
       for (Family family : Family.values()) {
         for (Direction d : List.of(Direction.INBOUND, Direction.PUBLISHED)) {
           List<RuleIr> rules = node.rules(family, d);
-          Map<String, List<RuleIr>> byIface = RulesetBuilder.byIface(rules);
+          Map<String, List<RuleIr>> byIface = RuleIr.byIface(rules);
           for (Guard g : node.guarded()) {
             assertEquals(NaiveGuardRules.on(node, g, rules), byIface.getOrDefault(g.iface(), List.of()), policy);
           }
