@@ -91,8 +91,32 @@ final class QuickStart {
   private static final Map<String, String> PUSH_VALUED = keyedByThemselves("--known-hosts", "--forks", "--output",
       "--confirm-timeout", "--serial", "--manager", "--drain-timeout", "--connect-timeout", "--command-timeout",
       "--inventory", "--limit");
-  private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("[0-9]{1,9}");
-  private static final java.util.regex.Pattern SECONDS = java.util.regex.Pattern.compile("[0-9]{1,9}([.][0-9]{1,9})?");
+
+  /**
+   * 1 to 9 digits. By hand, not a regex: this class runs at every check and compile, and compiling a
+   * pattern there costs more than the test.
+   */
+  private static boolean isCount(String s) {
+    return digits(s, 0, s.length());
+  }
+
+  /** 1 to 9 digits, then optionally a point and 1 to 9 digits. */
+  private static boolean isSeconds(String s) {
+    int point = s.indexOf('.');
+    return point < 0 ? digits(s, 0, s.length()) : digits(s, 0, point) && digits(s, point + 1, s.length());
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    if (to - from < 1 || to - from > 9) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private static Map<String, String> keyedByThemselves(String... names) {
     Map<String, String> keyed = new HashMap<>();
@@ -117,12 +141,12 @@ final class QuickStart {
       return null;
     }
     for (String count : List.of("--forks", "--serial")) {
-      if (valued.containsKey(count) && !COUNT.matcher(valued.get(count)).matches()) {
+      if (valued.containsKey(count) && !isCount(valued.get(count))) {
         return null;
       }
     }
     for (String secs : List.of("--confirm-timeout", "--drain-timeout", "--connect-timeout", "--command-timeout")) {
-      if (valued.containsKey(secs) && !SECONDS.matcher(valued.get(secs)).matches()) {
+      if (valued.containsKey(secs) && !isSeconds(valued.get(secs))) {
         return null;
       }
     }

@@ -54,6 +54,8 @@ class QuickStartTest {
       "push", "push --help", "push a.swfw b.swfw", "push p.swfw --forks", "push p.swfw --forks x", "push p.swfw --forks -1",
       "push p.swfw --forks +2", "push p.swfw --forks=2", "push p.swfw --forks 2 --forks 3", "push p.swfw --dry-run --dry-run",
       "push p.swfw --confirm-timeout 1e3", "push p.swfw --confirm-timeout NaN", "push p.swfw --limit a,,b",
+      "push p.swfw --confirm-timeout 1.", "push p.swfw --drain-timeout .5", "push p.swfw --connect-timeout 1.2.3",
+      "push p.swfw --forks 1234567890", "push p.swfw --command-timeout 1.1234567890",
       "push p.swfw --limit ,a", "push p.swfw -h", "push p.swfw --nosuch", "push @args", "plan p.swfw"})
   void leavesEverythingElseToPicocli(String line) {
     assertNull(QuickStart.parse(line.split(" "), out, err), line);
