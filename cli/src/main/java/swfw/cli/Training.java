@@ -16,9 +16,9 @@ import java.nio.file.Path;
  *
  * <p>With a second argument {@code ssh}, the workload of the archive {@code ./swfw} keeps apart for
  * the verbs that log in over SSH (plan, push, verify): those verbs' command lines through picocli,
- * a plain push's through {@link QuickStart} up to its first connection, the policy's compilation, and the cryptography of a login without a server
- * ({@link swfw.runtime.ssh.SshRehearsal}). Without it, a push loads sshj's and Bouncy Castle's classes
- * from the jar before its first connection.
+ * a plain push's through {@link QuickStart} up to its first connection, the policy's compilation, and
+ * the cryptography of a login without a server ({@link swfw.runtime.ssh.SshRehearsal}). Without it,
+ * a push loads sshj's and Bouncy Castle's classes from the jar before its first connection.
  */
 public final class Training {
   private Training() {}
@@ -29,9 +29,9 @@ public final class Training {
    */
   public static void main(String[] args) throws IOException {
     String policy = args[0];
-    // compile writes its files the way a real run does, into a folder removed afterwards.
-    Path output = Files.createTempDirectory("swfw-training");
     boolean ssh = args.length > 1 && args[1].equals("ssh");
+    // compile writes its files the way a real run does, into a folder removed afterwards.
+    Path output = ssh ? null : Files.createTempDirectory("swfw-training");
     PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
     String[][] runs = ssh
         ? new String[][] {
@@ -54,8 +54,9 @@ public final class Training {
     }
     if (ssh) {
       swfw.runtime.ssh.SshRehearsal.run();
+    } else {
+      removeFolder(output);
     }
-    removeFolder(output);
   }
 
   private static void removeFolder(Path folder) throws IOException {
