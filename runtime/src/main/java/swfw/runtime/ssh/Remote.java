@@ -57,7 +57,7 @@ public final class Remote implements AutoCloseable {
 
   /** Runs {@code command}, feeding it {@code stdin} (may be null), and waits at most {@code timeout}. */
   public ExecResult exec(String command, String stdin, Duration timeout) throws HostError {
-    String what = command.length() > 60 ? command.substring(0, 60) + "…" : command;
+    String what = shown(command);
     try (Session session = startSession(what)) {
       Session.Command cmd = session.exec(command);
       Drain out = Drain.start(cmd.getInputStream());
@@ -85,7 +85,7 @@ public final class Remote implements AutoCloseable {
    * instead of several). {@code timeout} bounds the whole conversation.
    */
   public Conversation converse(String command, Duration timeout) throws HostError {
-    String what = command.length() > 60 ? command.substring(0, 60) + "…" : command;
+    String what = shown(command);
     Session session = null;
     try {
       session = startSession(what);
@@ -311,6 +311,11 @@ public final class Remote implements AutoCloseable {
         return buf.toString(StandardCharsets.UTF_8);
       }
     }
+  }
+
+  /** A command as messages name it: its first 60 characters. */
+  private static String shown(String command) {
+    return command.length() > 60 ? command.substring(0, 60) + "…" : command;
   }
 
   /** A session for {@code what}; sshj throws IllegalStateException on a connection closed before. */
